@@ -1,0 +1,120 @@
+package normalize
+
+import (
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Text is the normalized view of a string with its offset map.
+type Text struct {
+	// Runes is the normalized text.
+	Runes []rune
+	// Offsets[i] is the character offset in the original of Runes[i]; Offsets[len(Runes)] is
+	// the original's length, so a half-open span maps with Original(start), Original(end).
+	Offsets []int
+}
+
+// String normalizes s.
+func String(s string) *Text {
+	t := &Text{Runes: make([]rune, 0, len(s)/2), Offsets: make([]int, 0, len(s)/2+1)}
+	offset := 0
+	for _, r := range s {
+		t.appendFolded(r, offset)
+		offset++
+	}
+	t.Offsets = append(t.Offsets, offset)
+	return t
+}
+
+// Original maps a normalized offset back to a character offset in the original text.
+func (t *Text) Original(i int) int {
+	if i < 0 {
+		return 0
+	}
+	if i >= len(t.Offsets) {
+		return t.Offsets[len(t.Offsets)-1]
+	}
+	return t.Offsets[i]
+}
+
+// Slice returns the normalized runes in [start, end) as a string.
+func (t *Text) Slice(start, end int) string { return string(t.Runes[start:end]) }
+
+func (t *Text) appendFolded(r rune, offset int) {
+	if isPresentationForm(r) {
+		for _, folded := range norm.NFKC.String(string(r)) {
+			if f, keep := Rune(folded); keep {
+				t.Runes = append(t.Runes, f)
+				t.Offsets = append(t.Offsets, offset)
+			}
+		}
+		return
+	}
+	if f, keep := Rune(r); keep {
+		t.Runes = append(t.Runes, f)
+		t.Offsets = append(t.Offsets, offset)
+	}
+}
+
+func isPresentationForm(r rune) bool {
+	return (r >= 0xFB50 && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFF && r != 0xFEFF)
+}
+
+// Rune folds one character; keep is false for characters the view drops (diacritics,
+// tatweel, zero-width marks, the byte order mark).
+func Rune(r rune) (folded rune, keep bool) {
+	switch {
+	case r >= '0' && r <= '9', r >= 'a' && r <= 'z':
+		return r, true
+	case r >= 'A' && r <= 'Z':
+		return r + ('a' - 'A'), true
+	case r >= '٠' && r <= '٩': // Arabic-Indic digits
+		return '0' + (r - '٠'), true
+	case r >= '۰' && r <= '۹': // Persian (extended Arabic-Indic) digits
+		return '0' + (r - '۰'), true
+	case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640: // harakat, superscript alef, tatweel
+		return 0, false
+	case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x200E, r == 0x200F, r == 0xFEFF,
+		r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069: // zero-width and bidi controls
+		return 0, false
+	}
+	switch r {
+	case 'أ', 'إ', 'آ', 'ٱ':
+		return 'ا', true
+	case 'ى':
+		return 'ي', true
+	case 'ئ':
+		return 'ي', true
+	case 'ؤ':
+		return 'و', true
+	case 'ة':
+		return 'ه', true
+	case 'ک':
+		return 'ك', true
+	case 'ی':
+		return 'ي', true
+	case '٫':
+		return '.', true
+	case '٬', '،':
+		return ',', true
+	case '٪':
+		return '%', true
+	case '؛':
+		return ';', true
+	case '؟':
+		return '?', true
+	case 0x00A0, 0x2007, 0x202F, 0x2009, 0x200A, '\t':
+		return ' ', true
+	case '\u2013', '\u2014', '\u2212':
+		return '-', true
+	}
+	if unicode.IsUpper(r) {
+		return unicode.ToLower(r), true
+	}
+	return r, true
+}
+
+// Word normalizes a lexicon entry the same way as article text, so that aliases and text
+// meet in one spelling.
+func Word(s string) string { return string(String(s).Runes) }
