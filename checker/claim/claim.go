@@ -9,7 +9,7 @@ import (
 )
 
 // Qualifier says how the text bounds a figure.
-type Qualifier string
+type Qualifier = string
 
 const (
 	Exact    Qualifier = "exact"
@@ -105,7 +105,7 @@ func (c Claim) MarshalJSON() ([]byte, error) {
 		Qualifier: c.Qualifier, IsClaim: c.IsClaim, Kind: c.Kind, Reading: c.Reading,
 		Unit: text(c.Unit), Metric: text(c.Metric), Subject: text(c.Subject),
 		PeriodFrom: date(c.Period.From), PeriodTo: date(c.Period.To), PeriodAsOf: c.Period.AsOf,
-		Rate: text(string(c.Rate)), Attribution: text(c.Attribution),
+		Rate: text(c.Rate), Attribution: text(c.Attribution),
 		Sentence: c.Sentence, SentenceAt: c.SentenceStart,
 		Date: date(c.ArticleDate), Outlet: text(c.Outlet), Language: c.Language,
 	}
@@ -125,7 +125,7 @@ func (c *Claim) UnmarshalJSON(data []byte) error {
 		Article: in.Article, Start: in.Start, End: in.End, Line: in.Line, Col: in.Col, Text: in.Text,
 		Value: orNaN(in.Value), Qualifier: in.Qualifier, IsClaim: in.IsClaim, Kind: in.Kind, Reading: in.Reading,
 		Unit: deref(in.Unit), Metric: deref(in.Metric), Subject: deref(in.Subject),
-		Rate: interval.Rate(deref(in.Rate)), Attribution: deref(in.Attribution),
+		Rate: deref(in.Rate), Attribution: deref(in.Attribution),
 		Sentence: in.Sentence, SentenceStart: in.SentenceAt, Outlet: deref(in.Outlet), Language: in.Language,
 	}
 	c.Interval = interval.Interval{Low: orInf(in.Low, -1), High: orInf(in.High, 1), LowOpen: in.LowOpen, HighOpen: in.HighOpen}

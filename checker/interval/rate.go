@@ -2,7 +2,7 @@ package interval
 
 // Rate is the time unit a figure is counted per: "60 a day" has rate Day. The empty rate
 // means a plain count, not a rate.
-type Rate string
+type Rate = string // an alias, so that rule conditions compare it with plain strings
 
 const (
 	None  Rate = ""
@@ -12,9 +12,9 @@ const (
 	Year  Rate = "year"
 )
 
-// Days is the calendar length of one unit of the rate as an interval of days: a month is
+// RateDays is the calendar length of one unit of the rate as an interval of days: a month is
 // 28 to 31 days, a year 365 to 366. ok is false for None and unknown rates.
-func (r Rate) Days() (low, high float64, ok bool) {
+func RateDays(r Rate) (low, high float64, ok bool) {
 	switch r {
 	case Day:
 		return 1, 1, true
@@ -28,9 +28,9 @@ func (r Rate) Days() (low, high float64, ok bool) {
 	return 0, 0, false
 }
 
-// Valid reports whether r is a known rate or None.
-func (r Rate) Valid() bool {
-	_, _, ok := r.Days()
+// ValidRate reports whether r is a known rate or None.
+func ValidRate(r Rate) bool {
+	_, _, ok := RateDays(r)
 	return ok || r == None
 }
 
@@ -38,8 +38,8 @@ func (r Rate) Valid() bool {
 // 60 a day is [1680, 1860] a month and 2,000 a month is [64.5, 71.4] a day. ok is false when
 // either rate is None or unknown.
 func ConvertRate(i Interval, from, to Rate) (Interval, bool) {
-	fromLow, fromHigh, ok1 := from.Days()
-	toLow, toHigh, ok2 := to.Days()
+	fromLow, fromHigh, ok1 := RateDays(from)
+	toLow, toHigh, ok2 := RateDays(to)
 	if !ok1 || !ok2 {
 		return i, false
 	}
