@@ -315,7 +315,7 @@ func decode(path string, data []byte) (string, source.ErrorList) {
 		if r == utf8.RuneError && size == 1 {
 			invalid++
 			if invalid <= 5 {
-				errs = append(errs, &source.Error{File: path, Line: lines, Col: column, Message: fmt.Sprintf("invalid UTF-8 byte 0x%02x replaced by U+FFFD", data[0])})
+				errs = append(errs, &source.Error{File: path, Line: lines, Col: column, Warning: true, Message: fmt.Sprintf("invalid UTF-8 byte 0x%02x replaced by U+FFFD", data[0])})
 			}
 		}
 		if r == '\n' {
@@ -327,7 +327,7 @@ func decode(path string, data []byte) (string, source.ErrorList) {
 		data = data[size:]
 	}
 	if invalid > 5 {
-		errs = append(errs, &source.Error{File: path, Message: fmt.Sprintf("%d invalid UTF-8 bytes in all, each replaced by U+FFFD (is the file in another encoding?)", invalid)})
+		errs = append(errs, &source.Error{File: path, Warning: true, Message: fmt.Sprintf("%d invalid UTF-8 bytes in all, each replaced by U+FFFD (is the file in another encoding?)", invalid)})
 	}
 	return b.String(), errs
 }

@@ -71,6 +71,9 @@ type Error struct {
 	Message string `json:"message"`
 	// Snippet is the offending source line; the caret goes under Col.
 	Snippet string `json:"snippet,omitempty"`
+	// Warning marks a problem that lost nothing (a replaced byte): it is reported but does
+	// not change the exit code.
+	Warning bool `json:"warning,omitempty"`
 }
 
 func (e *Error) Error() string {

@@ -1,0 +1,433 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/claimcheck/claimcheck/checker/claim"
+	"github.com/claimcheck/claimcheck/checker/corpus"
+	"github.com/claimcheck/claimcheck/checker/interval"
+	"github.com/claimcheck/claimcheck/checker/normalize"
+	"github.com/claimcheck/claimcheck/checker/numbers"
+	"github.com/claimcheck/claimcheck/checker/rules"
+	"github.com/claimcheck/claimcheck/checker/source"
+)
+
+// Window sizes, in words: a cue or rate this far from its number still belongs to it.
+const (
+	cueWindowBefore = 6
+	cueWindowAfter  = 6
+	nounWindow      = 3
+)
+
+// Extractor reads claims from articles with one pack's lexicons. It is immutable and safe
+// for concurrent use.
+type Extractor struct {
+	lexicon *lexicon
+	scanner *numbers.Scanner
+}
+
+// New builds an Extractor for a pack.
+func New(pack *rules.Pack) *Extractor {
+	return &Extractor{
+		lexicon: newLexicon(pack),
+		scanner: numbers.New(numbers.WithApproxTolerance(pack.Settings.ApproxTolerance)),
+	}
+}
+
+// document is one article being read.
+type document struct {
+	article   *corpus.Article
+	original  []rune
+	text      *normalize.Text
+	tokens    []token
+	sentences []sentence
+	lines     *source.Lines
+}
+
+// mention is a quantity on its way to a claim.
+type mention struct {
+	quantity numbers.Quantity
+	sentence int
+	claim    claim.Claim
+	// noun is the index of the counted noun's token, -1 when none.
+	noun int
+	// nounText is the counted noun's normalized text, for ellipsis ("و550" counts what 500 counts).
+	nounText string
+}
+
+// Article extracts every numeric mention of an article, claims and non-claims, in text order.
+func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
+	doc := &document{article: article, original: []rune(article.Text)}
+	doc.text = normalize.String(article.Text)
+	doc.tokens = tokenize(doc.text)
+	doc.sentences = sentences(doc.text)
+	doc.lines = source.NewLines(article.Text)
+
+	quantities := x.scanner.Scan(doc.text, doc.original)
+	mentions := make([]*mention, 0, len(quantities))
+	for _, q := range quantities {
+		if q.Start < article.BodyStart {
+			continue
+		}
+		mentions = append(mentions, &mention{quantity: q, sentence: doc.sentenceAt(q.NormStart), noun: -1})
+	}
+	periods := x.periods(doc, quantities)
+	for i, m := range mentions {
+		x.read(doc, mentions, i, periods)
+		_ = m
+	}
+	out := make([]claim.Claim, len(mentions))
+	for i, m := range mentions {
+		out[i] = m.claim
+	}
+	return out
+}
+
+func (d *document) sentenceAt(normOffset int) int {
+	i := sort.Search(len(d.sentences), func(i int) bool { return d.sentences[i].end > normOffset })
+	if i == len(d.sentences) {
+		return len(d.sentences) - 1
+	}
+	return i
+}
+
+// tokenAt is the index of the first token starting at or after a normalized offset.
+func (d *document) tokenAt(normOffset int) int {
+	return sort.Search(len(d.tokens), func(i int) bool { return d.tokens[i].start >= normOffset })
+}
+
+func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []periodMention) {
+	m := mentions[i]
+	q := m.quantity
+	s := doc.sentences[m.sentence]
+	sentenceStart, sentenceEnd := doc.text.Original(s.start), doc.text.Original(s.end)
+	pos := doc.lines.Position(q.Start)
+	c := claim.Claim{
+		Article: doc.article.Path, Start: q.Start, End: q.End, Line: pos.Line, Col: pos.Col,
+		Text: q.Text, Value: q.Value, Interval: q.Interval, Qualifier: q.Qualifier,
+		IsClaim: q.IsClaim, Kind: q.Kind, Reading: q.Reading, Unit: q.Unit,
+		Sentence: string(doc.original[sentenceStart:sentenceEnd]), SentenceStart: sentenceStart,
+		ArticleDate: doc.article.Date, Outlet: doc.article.Outlet, Language: doc.article.Language,
+	}
+	m.claim = c
+	if !q.IsClaim {
+		return
+	}
+	previous := previousClaim(mentions, i)
+
+	// What is counted: the noun after the number (within a few words, through "من"/"of").
+	m.noun, m.nounText = x.countedNoun(doc, q, s)
+	if m.noun < 0 && previous != nil && previous.noun >= 0 {
+		m.noun, m.nounText = previous.noun, previous.nounText // ellipsis: "بين 500 و550 طفلا"
+	}
+	c.Metric = x.metric(doc, mentions, i)
+	if c.Metric == "" && previous != nil && previous.nounText == m.nounText && previous.claim.Metric != "" {
+		c.Metric = previous.claim.Metric // coordination: "60 قناة يومياً … 2000 قناة شهرياً"
+	}
+	if metric := x.lexicon.metrics[c.Metric]; metric != nil && c.Unit == "" {
+		c.Unit = metric.Unit
+	}
+
+	// A fraction of a whole the sentence gave before: "أربعة آلاف … عاد ثلثهم".
+	var whole *mention
+	if q.Unit == "fraction" && previous != nil && previous.claim.Unit != "fraction" && previous.claim.Unit != "percent" {
+		whole = previous
+		share := q.Value
+		c.Whole = previous.claim.Value
+		c.Value = previous.claim.Value * share
+		c.Interval = previous.claim.Interval.Scale(share, share)
+		if c.Unit == "" || c.Unit == "fraction" {
+			c.Unit = previous.claim.Unit
+		}
+		if c.Metric != "" && x.lexicon.metrics[c.Metric] != nil {
+			c.Unit = x.lexicon.metrics[c.Metric].Unit
+		}
+	}
+
+	c.Subject = x.subject(doc, mentions, i, c.Metric)
+	if c.Subject == "" && whole != nil {
+		c.Subject = whole.claim.Subject
+	}
+	if c.Subject == "" && previous != nil && previous.claim.Metric == c.Metric && c.Metric != "" {
+		c.Subject = previous.claim.Subject
+	}
+	c.Rate = x.rate(doc, mentions, i)
+	c.Period = nearestPeriod(periods, m.sentence, q.NormStart)
+	if !c.Period.Known() && !doc.article.Date.IsZero() {
+		c.Period = interval.Period{To: doc.article.Date, AsOf: true}
+	}
+	c.Attribution = attribution(doc, s)
+	m.claim = c
+}
+
+func previousClaim(mentions []*mention, i int) *mention {
+	for j := i - 1; j >= 0; j-- {
+		if mentions[j].sentence != mentions[i].sentence {
+			return nil
+		}
+		if mentions[j].quantity.IsClaim {
+			return mentions[j]
+		}
+	}
+	return nil
+}
+
+func nextClaimStart(mentions []*mention, i int, limit int) int {
+	for j := i + 1; j < len(mentions); j++ {
+		if mentions[j].sentence != mentions[i].sentence {
+			break
+		}
+		if mentions[j].quantity.IsClaim {
+			return mentions[j].quantity.NormStart
+		}
+	}
+	return limit
+}
+
+func previousClaimEnd(mentions []*mention, i int, limit int) int {
+	if p := previousClaim(mentions, i); p != nil {
+		return p.quantity.NormEnd
+	}
+	return limit
+}
+
+// countedNoun finds the noun a number counts: one of the first words after it, skipping
+// "من"/"of" and, in English, adjectives before the noun.
+func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (int, string) {
+	first := doc.tokenAt(q.NormEnd)
+	for k := first; k < len(doc.tokens) && k < first+nounWindow; k++ {
+		t := doc.tokens[k]
+		if t.start >= s.end || (k > first && t.breakBefore) {
+			break
+		}
+		if _, _, ok := x.lexicon.nouns.match(doc.tokens, k); ok {
+			return k, t.text
+		}
+		if _, _, ok := x.lexicon.aliases.match(doc.tokens, k); ok && k == first {
+			return k, t.text // a nationality as the counted noun: "550 أوروبيا"
+		}
+	}
+	return -1, ""
+}
+
+// metric picks the metric whose noun the number counts and whose cue stands nearest.
+func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
+	m := mentions[i]
+	if m.noun < 0 {
+		return ""
+	}
+	candidates := x.lexicon.nouns.matchAll(doc.tokens, m.noun)
+	if len(candidates) == 0 {
+		return ""
+	}
+	s := doc.sentences[m.sentence]
+	before := x.cuesBefore(doc, mentions, i, s)
+	after := x.cuesAfter(doc, mentions, i, s)
+	best, bestDistance, bestOrder := "", math.MaxInt, math.MaxInt
+	for _, candidate := range candidates {
+		metric := x.lexicon.metrics[candidate.id]
+		distance := math.MaxInt - 1 // a metric without cues: the noun alone decides, last
+		if hasCues(metric) {
+			d, ok := before[candidate.id]
+			if d2, ok2 := after[candidate.id]; ok2 && (!ok || d2 < d) {
+				d, ok = d2, true
+			}
+			if !ok {
+				continue
+			}
+			distance = d
+		}
+		if distance < bestDistance || (distance == bestDistance && x.lexicon.order[candidate.id] < bestOrder) {
+			best, bestDistance, bestOrder = candidate.id, distance, x.lexicon.order[candidate.id]
+		}
+	}
+	return best
+}
+
+func hasCues(m *rules.Metric) bool {
+	for _, cues := range m.Cues {
+		if len(cues) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// cuesBefore maps metric id to the word distance of its nearest cue before the number,
+// within the window, not reaching back past the previous number of the sentence.
+func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sentence) map[string]int {
+	found := map[string]int{}
+	q := mentions[i].quantity
+	limit := max(s.start, previousClaimEnd(mentions, i, s.start))
+	first := doc.tokenAt(q.NormStart)
+	for k, distance := first-1, 1; k >= 0 && distance <= cueWindowBefore; k, distance = k-1, distance+1 {
+		if doc.tokens[k].start < limit {
+			break
+		}
+		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
+			if _, seen := found[p.id]; !seen {
+				found[p.id] = distance
+			}
+		}
+	}
+	return found
+}
+
+// cuesAfter looks after the counted noun, within the clause (a comma or the next number ends it).
+func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sentence) map[string]int {
+	found := map[string]int{}
+	m := mentions[i]
+	limit := min(s.end, nextClaimStart(mentions, i, s.end))
+	first := doc.tokenAt(m.quantity.NormEnd)
+	for k, distance := first, 1; k < len(doc.tokens) && distance <= cueWindowAfter; k, distance = k+1, distance+1 {
+		t := doc.tokens[k]
+		if t.start >= limit || (k > first && t.breakBefore && k > m.noun+1) {
+			break
+		}
+		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
+			if _, seen := found[p.id]; !seen {
+				found[p.id] = distance
+			}
+		}
+	}
+	return found
+}
+
+// Attribution markers cut the clause: a source named after "بحسب" is not the subject.
+var attributionMarkers = []string{"بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "according", "citing"}
+
+func isAttribution(word string) bool {
+	for _, form := range forms(word) {
+		for _, marker := range attributionMarkers {
+			if form == marker {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subject finds the entity nearest the number in its scope: from the previous number of the
+// sentence to the next one, stopping at an attribution; then the sentence before the scope.
+func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID string) string {
+	m := mentions[i]
+	s := doc.sentences[m.sentence]
+	kinds := map[string]bool{}
+	if metric := x.lexicon.metrics[metricID]; metric != nil {
+		for _, k := range metric.SubjectKinds {
+			kinds[k] = true
+		}
+	}
+	allowed := func(id string) bool { return len(kinds) == 0 || kinds[x.lexicon.entities[id].Kind] }
+	scopeStart := max(s.start, previousClaimEnd(mentions, i, s.start))
+	scopeEnd := min(s.end, nextClaimStart(mentions, i, s.end))
+
+	best, bestDistance := "", math.MaxInt
+	numberToken := doc.tokenAt(m.quantity.NormStart)
+	consider := func(from, to int, distanceOf func(k int) int) {
+		for k := doc.tokenAt(from); k < len(doc.tokens) && doc.tokens[k].start < to; k++ {
+			if k > numberToken && isAttribution(doc.tokens[k].text) {
+				break // "… بحسب بيانات الاتحاد الأوروبي": the source, not the subject
+			}
+			if p, _, ok := x.lexicon.aliases.match(doc.tokens, k); ok && allowed(p.id) {
+				if d := distanceOf(k); d < bestDistance {
+					best, bestDistance = p.id, d
+				}
+			}
+		}
+	}
+	distance := func(k int) int {
+		if k >= numberToken {
+			return k - numberToken
+		}
+		return numberToken - k
+	}
+	consider(scopeStart, scopeEnd, distance)
+	if best != "" {
+		return best
+	}
+	// The topic stated earlier in the sentence; never a previous sentence, where a wrong
+	// subject would raise false alarms.
+	consider(s.start, scopeStart, distance)
+	return best
+}
+
+// Rate words, normalized.
+var rateWords = map[string]interval.Rate{
+	"يوميا": interval.Day, "اليوم": interval.Day, "يومي": interval.Day, "daily": interval.Day, "day": interval.Day,
+	"اسبوعيا": interval.Week, "الاسبوع": interval.Week, "weekly": interval.Week, "week": interval.Week,
+	"شهريا": interval.Month, "الشهر": interval.Month, "monthly": interval.Month, "month": interval.Month,
+	"سنويا": interval.Year, "عاميا": interval.Year, "السنه": interval.Year, "العام": interval.Year, "annually": interval.Year, "yearly": interval.Year, "year": interval.Year,
+}
+
+// rate finds a rate word in the number's clause: "يومياً", "في اليوم", "كل شهر", "a day".
+func (x *Extractor) rate(doc *document, mentions []*mention, i int) interval.Rate {
+	m := mentions[i]
+	s := doc.sentences[m.sentence]
+	limit := min(s.end, nextClaimStart(mentions, i, s.end))
+	first := doc.tokenAt(m.quantity.NormEnd)
+	for k := first; k < len(doc.tokens) && k < first+8; k++ {
+		t := doc.tokens[k]
+		if t.start >= limit {
+			break
+		}
+		if k > first && t.breakBefore && k > m.noun+1 && m.noun >= 0 {
+			break
+		}
+		if r, ok := rateAt(doc.tokens, k); ok {
+			return r
+		}
+	}
+	return interval.None
+}
+
+func rateAt(tokens []token, k int) (interval.Rate, bool) {
+	word := tokens[k].text
+	switch word {
+	case "يوميا", "اسبوعيا", "شهريا", "سنويا", "daily", "weekly", "monthly", "annually", "yearly":
+		return rateWords[word], true
+	}
+	if k == 0 {
+		return interval.None, false
+	}
+	// Two-word forms: "في اليوم", "كل شهر", "a day", "per month", "each week".
+	previous := tokens[k-1].text
+	unit, ok := rateWords[word]
+	if !ok {
+		unit, ok = rateWords[strings.TrimPrefix(word, "ال")]
+	}
+	if !ok {
+		return interval.None, false
+	}
+	switch previous {
+	case "في", "كل", "a", "per", "each", "every", "an":
+		if word == "العام" || word == "year" && previous == "a" {
+			return unit, previous != "في" // "في العام" is usually a date ("في العام الماضي")
+		}
+		return unit, true
+	}
+	return interval.None, false
+}
+
+// attribution returns the source a sentence names after a marker: "بحسب بيانات …".
+func attribution(doc *document, s sentence) string {
+	first := doc.tokenAt(s.start)
+	for k := first; k < len(doc.tokens) && doc.tokens[k].start < s.end; k++ {
+		if !isAttribution(doc.tokens[k].text) {
+			continue
+		}
+		end := k + 1
+		for end < len(doc.tokens) && doc.tokens[end].start < s.end && end < k+8 && !doc.tokens[end].breakBefore {
+			end++
+		}
+		if end == k+1 {
+			continue
+		}
+		from := doc.text.Original(doc.tokens[k].start)
+		to := doc.text.Original(doc.tokens[end-1].end)
+		return strings.TrimSpace(string(doc.original[from:to]))
+	}
+	return ""
+}

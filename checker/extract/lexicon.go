@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimcheck/claimcheck/checker/normalize"
+	"github.com/claimcheck/claimcheck/checker/rules"
+)
+
+// phrase is a lexicon entry split into normalized words.
+type phrase struct {
+	words []string
+	id    string
+	order int
+}
+
+// phraseIndex finds multi-word entries by their first word; entries are tried longest first.
+type phraseIndex map[string][]phrase
+
+func (index phraseIndex) add(text, id string, order int) {
+	words := strings.Fields(normalize.Word(text))
+	if len(words) == 0 {
+		return
+	}
+	first := words[0]
+	list := append(index[first], phrase{words: words, id: id, order: order})
+	// Longest first, then definition order, so that "أوروبا الغربية" wins over "أوروبا".
+	for i := len(list) - 1; i > 0 && len(list[i].words) > len(list[i-1].words); i-- {
+		list[i], list[i-1] = list[i-1], list[i]
+	}
+	index[first] = list
+}
+
+// lexicon is the pack's vocabulary in normalized form.
+type lexicon struct {
+	nouns    phraseIndex // noun -> metric id
+	cues     phraseIndex // cue -> metric id
+	aliases  phraseIndex // alias -> entity id
+	metrics  map[string]*rules.Metric
+	entities map[string]*rules.Entity
+	order    map[string]int // metric definition order, for ties
+}
+
+func newLexicon(pack *rules.Pack) *lexicon {
+	l := &lexicon{nouns: phraseIndex{}, cues: phraseIndex{}, aliases: phraseIndex{}, metrics: map[string]*rules.Metric{}, entities: map[string]*rules.Entity{}, order: map[string]int{}}
+	for i, m := range pack.Metrics {
+		l.metrics[m.ID] = m
+		l.order[m.ID] = i
+		for _, words := range m.Nouns {
+			for _, w := range words {
+				l.nouns.add(w, m.ID, i)
+			}
+		}
+		for _, words := range m.Cues {
+			for _, w := range words {
+				l.cues.add(w, m.ID, i)
+			}
+		}
+	}
+	for i, e := range pack.Entities {
+		l.entities[e.ID] = e
+		for _, words := range e.Aliases {
+			for _, w := range words {
+				l.aliases.add(w, e.ID, i)
+			}
+		}
+	}
+	return l
+}
+
+// Arabic clitics that may be glued before a word, longest first.
+var prefixes = []string{"وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "و", "ف", "ب", "ل", "ك", "ال"}
+
+// Arabic endings that do not change what a word names: accusative tanween alef, attached
+// pronouns.
+var suffixes = []string{"هما", "هم", "ها", "ه", "ا"}
+
+// forms lists the spellings under which a text word may be listed in the lexicon.
+func forms(word string) []string {
+	out := []string{word}
+	stems := []string{word}
+	for _, p := range prefixes {
+		if strings.HasPrefix(word, p) && len([]rune(word))-len([]rune(p)) >= 2 {
+			rest := word[len(p):]
+			stems = append(stems, rest)
+			if p == "لل" || p == "ولل" {
+				stems = append(stems, "ال"+rest)
+			}
+			if p == "و" || p == "ف" || p == "ب" || p == "ك" {
+				// و + ال… : keep the article as a stem too (والعراق -> العراق).
+				if strings.HasPrefix(rest, "ال") {
+					stems = append(stems, rest[len("ال"):])
+				}
+			}
+		}
+	}
+	out = append(out, stems[1:]...)
+	for _, stem := range stems {
+		for _, s := range suffixes {
+			if strings.HasSuffix(stem, s) && len([]rune(stem))-len([]rune(s)) >= 2 {
+				out = append(out, stem[:len(stem)-len(s)])
+			}
+		}
+	}
+	return out
+}
+
+// match finds the longest entry of index that starts at token i; it returns the entry and
+// the number of tokens it covers.
+func (index phraseIndex) match(tokens []token, i int) (phrase, int, bool) {
+	for _, form := range forms(tokens[i].text) {
+		for _, p := range index[form] {
+			if matchRest(p.words[1:], tokens[i+1:]) {
+				return p, len(p.words), true
+			}
+		}
+	}
+	return phrase{}, 0, false
+}
+
+// matchAll lists every entry starting at token i (all metrics a noun may count).
+func (index phraseIndex) matchAll(tokens []token, i int) []phrase {
+	var out []phrase
+	seen := map[string]bool{}
+	for _, form := range forms(tokens[i].text) {
+		for _, p := range index[form] {
+			if !seen[p.id] && matchRest(p.words[1:], tokens[i+1:]) {
+				seen[p.id] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+func matchRest(words []string, tokens []token) bool {
+	if len(words) > len(tokens) {
+		return false
+	}
+	for k, w := range words {
+		ok := false
+		for _, form := range forms(tokens[k].text) {
+			if form == w {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}

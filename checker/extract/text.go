@@ -1,0 +1,97 @@
+package extract
+
+import (
+	"unicode"
+
+	"github.com/claimcheck/claimcheck/checker/normalize"
+)
+
+// token is a word of the normalized view: letters only (digits belong to quantities).
+type token struct {
+	text       string
+	start, end int // normalized offsets
+	// breakBefore is true when a clause mark (comma, colon, semicolon, dash) stands between
+	// this token and the previous one.
+	breakBefore bool
+}
+
+// sentence is a span of the normalized view.
+type sentence struct {
+	start, end int
+	// paragraph counts blank-line separated paragraphs, to bound look-back.
+	paragraph int
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || r == '\'' || r == '’'
+}
+
+// tokenize splits the view into letter words.
+func tokenize(text *normalize.Text) []token {
+	var tokens []token
+	runes := text.Runes
+	pendingBreak := false
+	for i := 0; i < len(runes); {
+		r := runes[i]
+		if !isWordRune(r) {
+			switch r {
+			case ',', ';', ':', '-', '(', ')', '«', '»', '"', '.', '!', '?', '\n':
+				pendingBreak = true
+			}
+			if r >= '0' && r <= '9' {
+				pendingBreak = true // a number separates clauses for cue and subject look-up
+			}
+			i++
+			continue
+		}
+		start := i
+		for i < len(runes) && isWordRune(runes[i]) {
+			i++
+		}
+		tokens = append(tokens, token{text: string(runes[start:i]), start: start, end: i, breakBefore: pendingBreak})
+		pendingBreak = false
+	}
+	return tokens
+}
+
+// sentences splits the view at sentence marks and line ends. A dot between digits (1.2) or
+// after a single letter initial is not an end.
+func sentences(text *normalize.Text) []sentence {
+	var out []sentence
+	runes := text.Runes
+	start, paragraph := 0, 0
+	emit := func(end int) {
+		for start < end && unicode.IsSpace(runes[start]) {
+			start++
+		}
+		trimmed := end
+		for trimmed > start && unicode.IsSpace(runes[trimmed-1]) {
+			trimmed--
+		}
+		if trimmed > start {
+			out = append(out, sentence{start: start, end: trimmed, paragraph: paragraph})
+		}
+		start = end
+	}
+	for i, r := range runes {
+		switch r {
+		case '\n':
+			emit(i + 1)
+			if i+1 < len(runes) && (runes[i+1] == '\n' || runes[i+1] == '\r') {
+				paragraph++
+			}
+		case '.', '!', '?', '؟':
+			if r == '.' && i > 0 && i+1 < len(runes) && isDigit(runes[i-1]) && isDigit(runes[i+1]) {
+				continue
+			}
+			if i+1 < len(runes) && !unicode.IsSpace(runes[i+1]) && runes[i+1] != '"' && runes[i+1] != '»' && !isWordRune(runes[i+1]) {
+				continue
+			}
+			emit(i + 1)
+		}
+	}
+	emit(len(runes))
+	return out
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
