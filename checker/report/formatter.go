@@ -20,7 +20,9 @@ type Options struct {
 }
 
 var constructors = map[string]func(Options) Formatter{
+	"text": func(options Options) Formatter { return Text{Color: options.Color} },
 	"json": func(Options) Formatter { return JSON{} },
+	"html": func(Options) Formatter { return HTML{} },
 }
 
 // New returns the formatter registered under name.

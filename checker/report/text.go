@@ -1,0 +1,130 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/claimcheck/claimcheck/checker/claim"
+	"github.com/claimcheck/claimcheck/checker/source"
+)
+
+// Text writes findings compiler-style for a terminal:
+//
+//	path:line:col: severity[rule]: message
+//	  path:line:col (outlet, date): "…sentence with the number…"
+//	                                          ^~~
+//	  = the arithmetic that fired
+//
+// Sentences print in logical order: a terminal may show Arabic right to left, but the caret
+// counts characters from the start of the line, which is what an editor jumps to.
+type Text struct {
+	// Color adds ANSI colours; the caller decides (terminal, NO_COLOR), never this package.
+	Color bool
+}
+
+// contextWidth is how many characters of the sentence a claim line keeps on each side of the
+// number.
+const contextWidth = 60
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[1;31m"
+	ansiYellow = "\x1b[1;33m"
+	ansiCyan   = "\x1b[1;36m"
+	ansiGreen  = "\x1b[1;32m"
+)
+
+func (t Text) paint(code, s string) string {
+	if !t.Color || s == "" {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (t Text) severity(s claim.Severity) string {
+	switch s {
+	case claim.Error:
+		return t.paint(ansiRed, string(s))
+	case claim.Warning:
+		return t.paint(ansiYellow, string(s))
+	case claim.Info:
+		return t.paint(ansiCyan, string(s))
+	}
+	return t.paint(ansiBold, string(s))
+}
+
+func (t Text) Format(w io.Writer, result *Result) error {
+	out := bufio.NewWriter(w)
+	for _, e := range result.Errors {
+		t.writeError(out, e)
+	}
+	for _, finding := range result.Findings {
+		t.writeFinding(out, finding)
+	}
+	c := countsOf(result)
+	fmt.Fprintf(out, "%s, %s, %s (%s), %s\n",
+		plural(c.Articles, "article"), plural(c.Claims, "claim"), plural(c.Findings, "finding"),
+		severityCounts(c), plural(c.Errors, "error"))
+	return out.Flush()
+}
+
+// writeError prints a positioned error like a compiler does, with the snippet and a caret.
+func (t Text) writeError(out *bufio.Writer, e *source.Error) {
+	where := clean(e.File)
+	if e.Line > 0 {
+		where = fmt.Sprintf("%s:%d:%d", where, e.Line, e.Col)
+	}
+	fmt.Fprintf(out, "%s: %s: %s\n", t.paint(ansiBold, where), t.paint(ansiRed, "error"), clean(e.Message))
+	if e.Snippet != "" && e.Col > 0 {
+		caret := source.Caret(clean(e.Snippet), e.Col)
+		lines := strings.SplitN(caret, "\n", 2)
+		fmt.Fprintln(out, lines[0])
+		if len(lines) == 2 {
+			fmt.Fprintln(out, t.paint(ansiGreen, lines[1]))
+		}
+	}
+}
+
+func (t Text) writeFinding(out *bufio.Writer, finding claim.Finding) {
+	where := "claimcheck"
+	if len(finding.Claims) > 0 {
+		where = clean(location(finding.Claims[0]))
+	}
+	baseline := ""
+	if finding.Baseline != "" {
+		baseline = " (" + clean(finding.Baseline) + ")"
+	}
+	fmt.Fprintf(out, "%s: %s[%s]: %s%s\n", t.paint(ansiBold, where), t.severity(finding.Severity),
+		clean(finding.Rule), clean(flatten(finding.Message)), baseline)
+	for _, c := range finding.Claims {
+		t.writeClaim(out, c)
+	}
+	if finding.Explanation != "" {
+		fmt.Fprintf(out, "  = %s\n", t.paint(ansiDim, clean(flatten(finding.Explanation))))
+	}
+}
+
+// writeClaim prints one claim's position, its sentence around the number, and a caret line
+// whose ^ sits under the first character of the number and whose ~ run covers the rest.
+func (t Text) writeClaim(out *bufio.Writer, c claim.Claim) {
+	prefix := "  " + clean(location(c))
+	if meta := articleMeta(c); meta != "" {
+		prefix += " (" + clean(meta) + ")"
+	}
+	prefix += ": "
+	before, mention, after := sentenceParts(c)
+	// Clean each part on its own so that a removed control character cannot shift the caret.
+	before, mention, after = clean(flatten(before)), clean(flatten(mention)), clean(flatten(after))
+	before, mention, after = excerpt(before, mention, after, contextWidth)
+	fmt.Fprintf(out, "%s\"%s%s%s\"\n", t.paint(ansiBold, prefix), before, mention, after)
+	if mention == "" {
+		return
+	}
+	pad := displayWidth(prefix) + 1 + displayWidth(before)
+	marker := "^" + strings.Repeat("~", max(displayWidth(mention)-1, 0))
+	fmt.Fprintf(out, "%s%s\n", strings.Repeat(" ", pad), t.paint(ansiGreen, marker))
+}
