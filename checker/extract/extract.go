@@ -283,8 +283,8 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 	first := doc.tokenAt(m.quantity.NormEnd)
 	for k, distance := first, 1; k < len(doc.tokens) && distance <= cueWindowAfter; k, distance = k+1, distance+1 {
 		t := doc.tokens[k]
-		if t.start >= limit || (k > first && t.breakBefore && k > m.noun+1) {
-			break
+		if t.start >= limit || (k > first && t.breakBefore && k > m.noun) {
+			break // a comma after the counted noun ends the number's clause
 		}
 		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
 			if _, seen := found[p.id]; !seen {

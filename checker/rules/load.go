@@ -130,7 +130,7 @@ func (r *reader) parse(data []byte) (*yaml.Node, bool) {
 		return nil, false // an empty file is allowed: a placeholder
 	}
 	if bad := firstAliasOrDeep(&root, 0); bad != nil {
-		if bad.Kind == yaml.AliasNode {
+		if bad.Kind == yaml.AliasNode || bad.Anchor != "" {
 			r.errorf(bad, "YAML aliases are not allowed in rule packs (write the value out)")
 		} else {
 			r.errorf(bad, "YAML nested deeper than %d levels", maxDepth)
