@@ -1,0 +1,234 @@
+package numbers
+
+import (
+	"math"
+	"sync"
+
+	"github.com/claimcheck/claimcheck/checker/claim"
+	"github.com/claimcheck/claimcheck/checker/interval"
+	"github.com/claimcheck/claimcheck/checker/normalize"
+)
+
+// Scanner reads quantities from normalized text. It is immutable after New and safe for
+// concurrent use.
+type Scanner struct {
+	lex       *lexicon
+	tolerance float64
+	// tokens recycles token buffers between scans; a scan's buffer is its own.
+	tokens sync.Pool
+}
+
+// Option configures a Scanner.
+type Option func(*Scanner)
+
+// WithApproxTolerance sets the relative half-width of approximate figures: with 0.10,
+// "نحو 130" is [117, 143].
+func WithApproxTolerance(t float64) Option {
+	return func(s *Scanner) {
+		if t >= 0 && !math.IsNaN(t) && !math.IsInf(t, 0) {
+			s.tolerance = t
+		}
+	}
+}
+
+// New builds a Scanner; the word tables are built here once.
+func New(opts ...Option) *Scanner {
+	s := &Scanner{lex: buildLexicon(), tolerance: 0.10}
+	for _, o := range opts {
+		o(s)
+	}
+	s.tokens.New = func() any { b := make([]token, 0, 1024); return &b }
+	return s
+}
+
+// Scan returns the quantities of text sorted by Start. original is the original text as
+// runes (the string text was normalized from), for Quantity.Text.
+func (s *Scanner) Scan(text *normalize.Text, original []rune) []Quantity {
+	if text == nil || len(text.Runes) == 0 {
+		return nil
+	}
+	buf := s.tokens.Get().(*[]token)
+	toks := s.tokenize(text.Runes, (*buf)[:0])
+	st := state{s: s, l: s.lex, rs: text.Runes, toks: toks, text: text, orig: original, lastYear: -10}
+	for i := 0; i < len(toks); {
+		m, ok := st.parseAt(i)
+		if !ok {
+			i++
+			continue
+		}
+		st.emit(&m)
+		i = m.to
+	}
+	// Keep pooled buffers bounded so that one huge article does not pin its memory.
+	if cap(toks) <= 1<<16 {
+		*buf = toks[:0]
+		s.tokens.Put(buf)
+	}
+	return st.out
+}
+
+type state struct {
+	s    *Scanner
+	l    *lexicon
+	rs   []rune
+	toks []token
+	text *normalize.Text
+	orig []rune
+	out  []Quantity
+	// lastEnd is the token after the last mention: qualifiers are not looked for before it.
+	lastEnd int
+	// lastYear is the token index after the last year mention, to chain "2011 و2016".
+	lastYear int
+}
+
+// mention is a quantity under construction; from/to are token indices, ns/ne the span.
+type mention struct {
+	from, to int
+	ns, ne   int
+	value    float64
+	iv       interval.Interval
+	qual     claim.Qualifier
+	isClaim  bool
+	kind     string
+	reading  string
+	unit     string
+}
+
+// core is a number as written, before context: digits with their scale, number words,
+// a vague amount or a fraction.
+type core struct {
+	from, to int
+	ns, ne   int
+	value    float64
+	lo, hi   float64
+	scale    float64
+	digits   bool
+	plain    bool // digits only: no separator, no scale
+	nDigits  int
+	vague    bool
+	fraction bool
+	reading  string
+}
+
+func (st *state) word(j int) *entry {
+	if j < 0 || j >= len(st.toks) || st.toks[j].kind != tokWord {
+		return nil
+	}
+	return st.toks[j].lex
+}
+
+// bare is the entry of word j when it has no clitic.
+func (st *state) bare(j int) *entry {
+	if e := st.word(j); e != nil && st.toks[j].clitic == 0 {
+		return e
+	}
+	return nil
+}
+
+func (st *state) punct(j int, r rune) bool {
+	return j >= 0 && j < len(st.toks) && st.toks[j].kind == tokPunct && st.toks[j].r == r
+}
+
+func (st *state) number(j int) bool {
+	return j >= 0 && j < len(st.toks) && st.toks[j].kind == tokNumber
+}
+
+// glued: token j follows j-1 without whitespace.
+func (st *state) glued(j int) bool { return j < len(st.toks) && !st.toks[j].spaceBefore }
+
+// sameLine: token j is on the line of the token before it.
+func (st *state) sameLine(j int) bool { return j < len(st.toks) && !st.toks[j].lineStart }
+
+func (st *state) startOf(j int) int { return int(st.toks[j].start) + int(st.toks[j].clitic) }
+
+func (st *state) hasWaw(j int) bool {
+	t := &st.toks[j]
+	return t.clitic == 1 && st.rs[t.start] == 'و'
+}
+
+// isNumberWord: word j can start a number (digits excluded).
+func (st *state) isNumberWord(j int) bool {
+	e := st.word(j)
+	if e == nil || e.role == roleNone || e.role == roleFraction {
+		return false
+	}
+	return e.role != roleTeenPrefix || st.bare(j+1).has(fTeenSuffix)
+}
+
+func (st *state) parseAt(i int) (mention, bool) {
+	t := &st.toks[i]
+	switch t.kind {
+	case tokNumber:
+		return st.mention(i, i)
+	case tokPunct:
+		switch t.r {
+		case '[':
+			if st.number(i+1) && st.punct(i+2, ']') && st.glued(i+1) && st.glued(i+2) {
+				m := st.simple(i, i+3, st.digitsCore(i+1).value, "citation")
+				return m, true
+			}
+		case '%':
+			if st.number(i+1) && st.glued(i+1) {
+				return st.mention(i+1, i)
+			}
+		case '+':
+			if st.number(i+1) && st.glued(i+1) {
+				c := st.digitsCore(i + 1)
+				m := st.simple(i, c.to, c.value, "phone")
+				m.to = st.phoneTail(m.to)
+				m.ne = int(st.toks[m.to-1].end)
+				return m, true
+			}
+		}
+		return mention{}, false
+	}
+	e := t.lex
+	if e == nil {
+		return mention{}, false
+	}
+	switch {
+	case e.has(fOrdinal):
+		return st.ordinalDate(i)
+	case e.has(fMonth):
+		if m, ok := st.monthFirstDate(i); ok {
+			return m, true
+		}
+	case e.has(fTimeDual) && t.clitic <= 1:
+		m := st.simple(i, i+1, 2, "duration")
+		m.ns = st.startOf(i)
+		return m, true
+	}
+	if e.role != roleNone || e.has(fArticle) {
+		return st.mention(i, i)
+	}
+	return mention{}, false
+}
+
+// simple is a non-claim mention over tokens [from, to).
+func (st *state) simple(from, to int, v float64, kind string) mention {
+	return mention{from: from, to: to, ns: int(st.toks[from].start), ne: int(st.toks[to-1].end),
+		value: v, iv: interval.Exact(v), qual: claim.Exact, kind: kind}
+}
+
+func (st *state) emit(m *mention) {
+	start, end := st.text.Original(m.ns), st.text.Original(m.ne)
+	if end > len(st.orig) {
+		end = len(st.orig)
+	}
+	if start > end {
+		start = end
+	}
+	q := Quantity{
+		Start: start, End: end, NormStart: m.ns, NormEnd: m.ne, Text: string(st.orig[start:end]),
+		Value: m.value, Interval: m.iv, Qualifier: m.qual, IsClaim: m.isClaim, Kind: m.kind,
+		Reading: m.reading, Unit: m.unit,
+	}
+	if st.out == nil {
+		st.out = make([]Quantity, 0, 16)
+	}
+	st.out = append(st.out, q)
+	st.lastEnd = m.to
+	if m.kind == "year" {
+		st.lastYear = m.to
+	}
+}

@@ -1,0 +1,208 @@
+package numbers
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokenKind uint8
+
+const (
+	tokWord tokenKind = iota
+	tokNumber
+	tokPunct
+)
+
+// token is a word, a digit run (with its separators) or one punctuation character of the
+// normalized text. Whitespace makes no token; it is recorded on the token that follows.
+type token struct {
+	start, end int32 // normalized offsets, end exclusive
+	kind       tokenKind
+	// spaceBefore: whitespace separates this token from the previous one.
+	spaceBefore bool
+	// lineStart: first token of its line.
+	lineStart bool
+	// clitic is the number of prefix letters (و، ب، ل…) before the lexicon stem.
+	clitic uint8
+	// addressDist counts tokens since the last address word on this line (255: none).
+	addressDist uint8
+	// addressLine: the line named itself an address ("adresse:", "العنوان").
+	addressLine bool
+	r           rune // the character of a punctuation token
+	lex         *entry
+}
+
+const noAddress = 255
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isArabicLetter(r rune) bool {
+	return (r >= 0x0620 && r <= 0x064A) || (r >= 0x066E && r <= 0x06D3) || r == 0x06D5 || (r >= 0x06FA && r <= 0x06FF) ||
+		(r >= 0x0750 && r <= 0x077F)
+}
+
+func isLetter(r rune) bool {
+	if r < 0x80 {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return isArabicLetter(r) || unicode.IsLetter(r)
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\v', '\f':
+		return true
+	}
+	return r > 0x7f && unicode.IsSpace(r)
+}
+
+func isLineBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029 || r == 0x85
+}
+
+// tokenize splits the normalized runes into tokens, looking every word up once.
+func (s *Scanner) tokenize(rs []rune, toks []token) []token {
+	n := len(rs)
+	space, lineStart := true, true
+	addressDist, addressLine := uint8(noAddress), false
+	for p := 0; p < n; {
+		r := rs[p]
+		switch {
+		case isLineBreak(r):
+			space, lineStart = true, true
+			addressDist, addressLine = noAddress, false
+			p++
+			continue
+		case isSpace(r):
+			space = true
+			p++
+			continue
+		}
+		t := token{start: int32(p), spaceBefore: space, lineStart: lineStart, addressDist: addressDist, addressLine: addressLine}
+		switch {
+		case isDigit(r):
+			t.kind = tokNumber
+			p = scanDigits(rs, p)
+		case isLetter(r):
+			t.kind = tokWord
+			arabic := isArabicLetter(r)
+			q := p + 1
+			for q < n && isLetter(rs[q]) && isArabicLetter(rs[q]) == arabic {
+				q++
+			}
+			// "year-old" is one English word for the grammar.
+			if !arabic && q+4 <= n && rs[q] == '-' && q-p == 4 && rs[p] == 'y' && rs[p+1] == 'e' && rs[p+2] == 'a' && rs[p+3] == 'r' && rs[q+1] == 'o' && rs[q+2] == 'l' && rs[q+3] == 'd' {
+				q += 4
+				if q < n && rs[q] == 's' {
+					q++
+				}
+			}
+			t.lex, t.clitic = s.lookup(rs[p:q], arabic)
+			p = q
+		default:
+			t.kind = tokPunct
+			t.r = r
+			p++
+		}
+		t.end = int32(p)
+		if t.lex.has(fAddress) {
+			addressDist = 0
+			if t.lex.has(fAddressStrong) {
+				addressLine = true
+			}
+		} else if addressDist < noAddress {
+			addressDist++
+		}
+		toks = append(toks, t)
+		space, lineStart = false, false
+	}
+	return toks
+}
+
+// scanDigits returns the end of the number starting at p: digits with "," thousands groups
+// of exactly three digits, "." groups of three (274.460, 1.234.567) or one decimal part.
+func scanDigits(rs []rune, p int) int {
+	n := len(rs)
+	q := p
+	for q < n && isDigit(rs[q]) {
+		q++
+	}
+	sawDot, sawComma := false, false
+	for q+1 < n && (rs[q] == ',' || rs[q] == '.') && isDigit(rs[q+1]) {
+		k := 0
+		for q+1+k < n && isDigit(rs[q+1+k]) && k < 4 {
+			k++
+		}
+		if rs[q] == ',' {
+			if k != 3 || sawDot {
+				break
+			}
+			sawComma = true
+			q += 4
+			continue
+		}
+		if k == 3 && !sawComma {
+			sawDot = true
+			q += 4
+			continue
+		}
+		if sawDot || sawComma && k == 3 {
+			break
+		}
+		// A decimal part ends the number.
+		q++
+		for q < n && isDigit(rs[q]) {
+			q++
+		}
+		break
+	}
+	return q
+}
+
+// cliticLetters may prefix a word: و ف ب ل ك.
+func isClitic(r rune) bool { return r == 'و' || r == 'ف' || r == 'ب' || r == 'ل' || r == 'ك' }
+
+const maxWordRunes = 24
+
+// lookup finds a word, trying without one or two prefix clitics when the exact form is
+// unknown. Stems shorter than three letters are only matched exactly (لست is not ل+ست).
+func (s *Scanner) lookup(word []rune, arabic bool) (*entry, uint8) {
+	if len(word) > maxWordRunes {
+		return nil, 0
+	}
+	if e := s.find(word); e != nil {
+		return e, 0
+	}
+	if !arabic || len(word) < 4 {
+		return nil, 0
+	}
+	if isClitic(word[0]) {
+		if e := s.find(word[1:]); e != nil && len(word)-1 >= 3 {
+			return e, 1
+		}
+		// لل is ل + ال with the alef dropped: للعشرات.
+		if word[0] == 'ل' && word[1] == 'ل' {
+			var buf [maxWordRunes + 1]rune
+			buf[0] = 'ا'
+			m := copy(buf[1:], word[1:])
+			if e := s.find(buf[:m+1]); e != nil && e.flags&fDefinite != 0 {
+				return e, 1
+			}
+		}
+		if (word[0] == 'و' || word[0] == 'ف') && len(word) >= 5 && (word[1] == 'ب' || word[1] == 'ل' || word[1] == 'ك') {
+			if e := s.find(word[2:]); e != nil {
+				return e, 2
+			}
+		}
+	}
+	return nil, 0
+}
+
+func (s *Scanner) find(word []rune) *entry {
+	var buf [maxWordRunes * utf8.UTFMax]byte
+	n := 0
+	for _, r := range word {
+		n += utf8.EncodeRune(buf[n:], r)
+	}
+	return s.lex.words[string(buf[:n])]
+}
