@@ -119,7 +119,9 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 
 	// What is counted: the noun after the number (within a few words, through "من"/"of").
 	m.noun, m.nounText = x.countedNoun(doc, q, s)
-	if m.noun < 0 && previous != nil && previous.noun >= 0 {
+	if q.Unit == "fraction" && previous != nil && previous.noun >= 0 {
+		m.noun, m.nounText = previous.noun, previous.nounText // "ثلثهم": a third of what was counted
+	} else if m.noun < 0 && previous != nil && previous.noun >= 0 {
 		m.noun, m.nounText = previous.noun, previous.nounText // ellipsis: "بين 500 و550 طفلا"
 	}
 	c.Metric = x.metric(doc, mentions, i)
