@@ -212,4 +212,3 @@ func newRulesExplainCommand(s *streams) *cobra.Command {
 	flags.add(c)
 	return c
 }
-
