@@ -106,6 +106,26 @@ var _ = Describe("HTML report in a browser", func() {
 		Expect(chromedp.Do(ctx, chromedp.Click(errorBox))).To(Succeed())
 		evaluate(errorCards+`.map(e => e.offsetParent !== null && getComputedStyle(e).display !== "none")`, &shownAfterRetick)
 		evaluate(`document.querySelectorAll('svg.chart[data-metric="fighters_joined"][data-subject="europe"]').length`, &charts)
+		// The other filters: pick a value, fire the change event the form listens to, count.
+		visibleWith := func(selector, value string) int {
+			GinkgoHelper()
+			var visible int
+			evaluate(`(() => {
+				const field = document.querySelector(`+"`"+selector+"`"+`);
+				field.value = `+"`"+value+"`"+`;
+				field.dispatchEvent(new Event("change", {bubbles: true}));
+				const n = document.querySelectorAll("article.finding:not(.hidden)").length;
+				field.value = "";
+				field.dispatchEvent(new Event("change", {bubbles: true}));
+				return n;
+			})()`, &visible)
+			return visible
+		}
+		Expect(visibleWith("#filter-rule", "cumulative_update")).To(Equal(1))
+		Expect(visibleWith("#filter-metric", "channels_closed")).To(Equal(1))
+		Expect(visibleWith("#filter-article", "a3")).To(Equal(1), "the Arabic weekly (seeds/004)")
+		Expect(visibleWith("#filter-search", "274,460")).To(Equal(1))
+		Expect(visibleWith("#filter-search", "no such text")).To(Equal(0))
 		_, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.scrollTo(0, 0), 0`))
 		Expect(err).NotTo(HaveOccurred())
 		// CaptureScreenshot takes the viewport, which the window size makes the whole report.
