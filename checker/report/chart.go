@@ -58,6 +58,9 @@ type chartPoint struct {
 	ArrowUp, ArrowDown                 string
 	Label, Title                       string
 	Figure, FigureY                    string
+	// FigureAnchor puts the label right of the bar in the left half of the plot and left of
+	// it in the right half, so that labels stay inside the chart.
+	FigureAnchor string
 }
 
 type chartClaim struct {
@@ -251,7 +254,10 @@ func drawChart(claims []claim.Claim) (htmlChart, bool) {
 	for i, p := range points {
 		view := chartPoint{
 			X: number(xs[i]), BarX: number(xs[i] - 3), TickLeft: number(xs[i] - 7), TickRight: number(xs[i] + 7),
-			FigureX: number(xs[i] + 9), Label: articleLabel(p.claim),
+			FigureX: number(xs[i] + 9), FigureAnchor: "start", Label: articleLabel(p.claim),
+		}
+		if xs[i] > (plotLeft+plotRight)/2 {
+			view.FigureX, view.FigureAnchor = number(xs[i]-9), "end"
 		}
 		topValue, bottomValue := p.shown.High, p.shown.Low
 		yTop, yBottom := float64(plotTop), float64(plotBottom)

@@ -20,9 +20,12 @@ type Options struct {
 }
 
 var constructors = map[string]func(Options) Formatter{
-	"text": func(options Options) Formatter { return Text{Color: options.Color} },
-	"json": func(Options) Formatter { return JSON{} },
-	"html": func(Options) Formatter { return HTML{} },
+	"text":     func(options Options) Formatter { return Text{Color: options.Color} },
+	"json":     func(Options) Formatter { return JSON{} },
+	"html":     func(Options) Formatter { return HTML{} },
+	"sarif":    func(Options) Formatter { return SARIF{} },
+	"junit":    func(Options) Formatter { return JUnit{} },
+	"markdown": func(Options) Formatter { return Markdown{} },
 }
 
 // New returns the formatter registered under name.

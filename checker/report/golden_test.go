@@ -38,7 +38,7 @@ var _ = Describe("formatters", func() {
 	BeforeEach(func() { result = fixtureResult() })
 
 	It("registers every format the CLI offers", func() {
-		Expect(report.Names()).To(ContainElements("text", "json", "html"))
+		Expect(report.Names()).To(ConsistOf("text", "json", "html", "sarif", "junit", "markdown"))
 	})
 
 	It("rejects an unknown format and lists the valid ones", func() {
