@@ -304,7 +304,7 @@ func (st *state) englishCore(i int) (core, bool) {
 		c.to, c.ne, c.value, c.fraction = i+1, int(st.toks[i].end), e.value, true
 		return c, true
 	}
-	for j < len(st.toks) && st.sameLine(j) {
+	for j < len(st.toks) && (j == i || st.sameLine(j)) {
 		n := st.bare(j)
 		if n == nil || !n.has(fEnglish) {
 			// "twenty-five" and "two hundred and fifty".

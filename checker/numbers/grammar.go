@@ -84,7 +84,9 @@ func (st *state) digitsKind(c core) (string, int, bool) {
 	if st.phoneContext(i) || c.nDigits >= 8 && st.rs[t.start] == '0' {
 		return "phone", st.phoneTail(i + 1), true
 	}
-	if t.addressLine || t.addressDist <= 3 {
+	// "تونس 1002": a postcode closes an address line.
+	postcode := t.addressDist < noAddress && c.nDigits >= 4 && c.nDigits <= 5 && (i+1 >= len(st.toks) || st.toks[i+1].lineStart)
+	if t.addressLine || t.addressDist <= 3 || postcode {
 		to := i + 1
 		for k := 0; k < 4 && (st.punct(to, '-') || st.punct(to, '/')) && st.glued(to) && st.number(to+1) && st.glued(to+1); k++ {
 			to += 2
@@ -209,11 +211,12 @@ func (st *state) rangeMention(c *core, m *mention) bool {
 	both := c.plain && yc.plain
 	switch {
 	case both && low >= 1 && high <= 31 && st.monthAfter(m.to) > m.to:
-		m.to = st.monthAfter(m.to)
-		m.to = st.yearAfter(m.to)
+		m.to = st.yearAfter(st.monthAfter(m.to))
+		m.ne = int(st.toks[m.to-1].end)
 		m.kind = "date"
 	case st.ageContext(m.from, m.to) > 0:
 		m.to = st.ageContext(m.from, m.to)
+		m.ne = int(st.toks[m.to-1].end)
 		m.kind = "age"
 	case both && isYearLike(low) && isYearLike(high) && c.nDigits == 4 && yc.nDigits == 4:
 		m.kind = "year"
@@ -427,7 +430,7 @@ func (st *state) ageContext(from, to int) int {
 	if st.punct(j, '-') && st.glued(j) {
 		j++
 	}
-	if st.bare(j) == st.l.yearOld {
+	if st.bare(j).has(fYearOld) {
 		return j + 1
 	}
 	if st.bare(j) == st.l.years && st.bare(j+1) == st.l.old {

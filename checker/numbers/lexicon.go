@@ -56,6 +56,7 @@ const (
 	fOutOf
 	fEnglishFraction
 	fEra
+	fYearOld
 )
 
 // entry is everything the grammar knows about one normalized word form.
@@ -94,7 +95,6 @@ type lexicon struct {
 	percent *entry // "percent" / "pct"
 	per     *entry
 	cent    *entry
-	yearOld *entry
 	old     *entry
 	years   *entry
 	in      *entry
@@ -451,7 +451,8 @@ func buildLexicon() *lexicon {
 	l.add("pct", roleNone, 0, fPercentWord)
 	l.per = l.add("per", roleNone, 0, 0)
 	l.cent = l.add("cent", roleNone, 0, 0)
-	l.yearOld = l.add("year-old", roleNone, 0, 0)
+	l.add("year-old", roleNone, 0, fYearOld)
+	l.add("year-olds", roleNone, 0, fYearOld)
 	l.old = l.add("old", roleNone, 0, 0)
 	l.years = l.add("years", roleNone, 0, 0)
 	l.in = l.add("in", roleNone, 0, 0)
@@ -478,9 +479,11 @@ func buildLexicon() *lexicon {
 	for _, v := range []struct {
 		form   string
 		lo, hi float64
-	}{{"dozens", 24, 99}, {"tens", 20, 99}, {"hundreds", 200, 999}, {"thousands", 2000, 9999},
-		{"millions", 2e6, 9999999}, {"billions", 2e9, 9999999999}, {"several", 3, 9}} {
+		base   float64 // what "tens of thousands" multiplies by
+	}{{"dozens", 24, 99, 0}, {"tens", 20, 99, 0}, {"hundreds", 200, 999, 100}, {"thousands", 2000, 9999, 1e3},
+		{"millions", 2e6, 9999999, 1e6}, {"billions", 2e9, 9999999999, 1e9}, {"several", 3, 9, 0}} {
 		l.vague(v.form, v.lo, v.hi, fEnglish)
+		l.words[v.form].value = v.base
 	}
 	for _, f := range []struct {
 		form  string
