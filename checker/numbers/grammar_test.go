@@ -160,6 +160,15 @@ var _ = Describe("the quantity grammar", func() {
 		Entry("word range", "بين خمسة وعشرة أشخاص", between("بين خمسة وعشرة", 5, 10)),
 		Entry("separate و", "بين 500 و 550 شخصا", between("بين 500 و 550", 500, 550)),
 
+		Entry("approximate range", "نحو 20 إلى 30 ألفا", between("نحو 20 إلى 30 ألفا", 20000, 30000).upTo(33000).asLow(18000)),
+		Entry("digits with scales joined by و", "7 ملايين و500 ألف لاجئ", exact("7 ملايين و500 ألف", 7.5e6)),
+		Entry("decimal comma before a scale", "قرابة 1,5 مليون لاجئ", approx("قرابة 1,5 مليون", 1.5e6, 1.35e6, 1.65e6).read("comma read as decimal")),
+		Entry("one out of every five", "2 من كل 5 حسابات", fraction("2 من كل 5", 0.4)),
+		Entry("dual construct of thousand", "ألفي شخص", exact("ألفي", 2000)),
+		Entry("digits glued after a word", "روسيا4700 مقاتل", exact("4700", 4700)),
+		Entry("English year after the", "the 2016 attacks", not("2016", "year", 2016)),
+		Entry("phone in spaced groups", "هاتف 71 905 125", not("71 905 125", "phone", 71905125)),
+
 		// Qualifiers.
 		Entry("حوالي", "حوالي 50 شخصا", approx("حوالي 50", 50, 45, 55)),
 		Entry("قرابة", "قرابة 200 شخص", approx("قرابة 200", 200, 180, 220)),

@@ -122,3 +122,5 @@ func describe(qs []numbers.Quantity) string {
 	}
 	return s
 }
+
+func (w want) asLow(lo float64) want { w.low = lo; return w }

@@ -87,6 +87,7 @@ type lexicon struct {
 	ma      *entry // ما
 	min     *entry // من
 	asl     *entry // أصل
+	kull    *entry // كل
 	mnh     *entry // منه
 	of      *entry // of
 	a       *entry // a / an
@@ -310,8 +311,8 @@ func buildLexicon() *lexicon {
 		forms []string
 		value float64
 	}{
-		{[]string{"ألفان", "ألفين", "الفين"}, 2e3},
-		{[]string{"مليونان", "مليونين"}, 2e6},
+		{[]string{"ألفان", "ألفين", "الفين", "ألفي"}, 2e3},
+		{[]string{"مليونان", "مليونين", "مليوني"}, 2e6},
 		{[]string{"ملياران", "مليارين"}, 2e9},
 	} {
 		for _, f := range s.forms {
@@ -393,7 +394,7 @@ func buildLexicon() *lexicon {
 		l.add(u, roleNone, 2, fTimeUnit|fTimeDual).value = 2
 	}
 
-	for _, w := range []string{"عام", "العام", "عامي", "سنة", "السنة", "سنتي", "year", "fiscal"} {
+	for _, w := range []string{"عام", "العام", "عامي", "سنة", "السنة", "سنتي", "year", "fiscal", "the"} {
 		l.add(w, roleNone, 0, fYearStrong)
 	}
 	for _, w := range []string{"م", "ه", "ad", "bc", "ce", "bce", "هجري", "ميلادي", "هجرية", "ميلادية"} {
@@ -441,6 +442,7 @@ func buildLexicon() *lexicon {
 	l.min = l.add("من", roleNone, 0, 0)
 	l.ma = l.add("ما", roleNone, 0, 0)
 	l.asl = l.add("أصل", roleNone, 0, fOutOf)
+	l.kull = l.add("كل", roleNone, 0, 0)
 	l.mnh = l.add("منه", roleNone, 0, 0)
 	l.of = l.add("of", roleNone, 0, 0)
 	l.a = l.add("a", roleNone, 0, fArticle)

@@ -60,6 +60,9 @@ func (s *Scanner) Scan(text *normalize.Text, original []rune) []Quantity {
 			i++
 			continue
 		}
+		if m.to <= i {
+			m.to = i + 1 // every mention consumes its first token: the scan always advances
+		}
 		st.emit(&m)
 		i = m.to
 	}
@@ -109,10 +112,12 @@ type core struct {
 	scale    float64
 	digits   bool
 	plain    bool // digits only: no separator, no scale
-	nDigits  int
-	vague    bool
-	fraction bool
-	reading  string
+	// spaceGrouped: "26 000", digit groups joined across spaces.
+	spaceGrouped bool
+	nDigits      int
+	vague        bool
+	fraction     bool
+	reading      string
 }
 
 func (st *state) word(j int) *entry {
