@@ -63,7 +63,10 @@ func (st *state) digitsCore(i int) core {
 			decimalDot = true
 		}
 	}
-	ambiguous := false
+	ambiguous, decimalComma := false, false
+	if commas == 1 && dots == 0 && lastGroup < 3 {
+		decimalComma, dec = true, lastGroup
+	}
 	if dots > 0 {
 		// Several dot groups are thousands (1.234.567); one dot with three digits after
 		// is thousands in Arabic text (274.460) unless a scale word follows (636.248 ألف).
@@ -79,7 +82,8 @@ func (st *state) digitsCore(i int) core {
 	// "26 000": groups of exactly three digits after single spaces.
 	j := i + 1
 	if c.plain && c.nDigits <= 3 {
-		for j < len(st.toks) && st.number(j) && st.sameLine(j) && st.toks[j].start == st.toks[j-1].end+1 &&
+		// At most five groups: longer runs are no figure, and the cap keeps the scan linear.
+		for j < len(st.toks) && j <= i+5 && st.number(j) && st.sameLine(j) && st.toks[j].start == st.toks[j-1].end+1 &&
 			st.rs[st.toks[j-1].end] == ' ' && st.toks[j].end-st.toks[j].start == 3 && st.plainDigits(j) {
 			for _, r := range st.rs[st.toks[j].start:st.toks[j].end] {
 				mant = mant*10 + float64(r-'0')
@@ -89,7 +93,7 @@ func (st *state) digitsCore(i int) core {
 		}
 		if j > i+1 {
 			c.reading = st.text.Slice(c.ns, int(st.toks[j-1].end)) + ": space read as thousands separator"
-			c.plain = false
+			c.plain, c.spaceGrouped = false, true
 			c.to = j
 			c.ne = int(st.toks[j-1].end)
 		}
@@ -103,6 +107,13 @@ func (st *state) digitsCore(i int) core {
 			c.to = j + 1
 			c.ne = int(st.toks[j].end)
 			c.plain = false
+		}
+	}
+	if decimalComma {
+		c.reading = st.text.Slice(c.ns, int(t.end)) + ": comma read as decimal point"
+		if c.scale == 1 {
+			// Without a scale word "1,5" is more likely a list than a decimal.
+			c.reading = st.text.Slice(c.ns, int(t.end)) + ": comma read as decimal point, no scale word follows"
 		}
 	}
 	if ambiguous {
@@ -304,7 +315,7 @@ func (st *state) englishCore(i int) (core, bool) {
 		c.to, c.ne, c.value, c.fraction = i+1, int(st.toks[i].end), e.value, true
 		return c, true
 	}
-	for j < len(st.toks) && st.sameLine(j) {
+	for j < len(st.toks) && (j == i || st.sameLine(j)) {
 		n := st.bare(j)
 		if n == nil || !n.has(fEnglish) {
 			// "twenty-five" and "two hundred and fifty".

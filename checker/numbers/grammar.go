@@ -18,7 +18,7 @@ func (st *state) mention(i, spanFrom int) (mention, bool) {
 	if spanFrom < i {
 		m.from, m.ns, m.unit = spanFrom, int(st.toks[spanFrom].start), "percent"
 	}
-	if c.digits && c.plain && spanFrom == i {
+	if c.digits && (c.plain || c.spaceGrouped && c.scale == 1) && spanFrom == i {
 		if kind, to, ok := st.digitsKind(c); ok {
 			m = st.simple(i, to, c.value, kind)
 			if kind == "citation" {
@@ -38,6 +38,7 @@ func (st *state) mention(i, spanFrom int) (mention, bool) {
 		}
 		return m, true
 	}
+	st.compoundScale(&c, &m)
 	if st.percentAfter(&m) {
 		m.unit = "percent"
 	}
@@ -67,7 +68,7 @@ func (st *state) digitsKind(c core) (string, int, bool) {
 	i := c.from
 	t := &st.toks[i]
 	// 10:30
-	if c.nDigits <= 2 && c.value <= 24 && st.punct(i+1, ':') && st.glued(i+1) && st.number(i+2) && st.glued(i+2) &&
+	if c.plain && c.nDigits <= 2 && c.value <= 24 && st.punct(i+1, ':') && st.glued(i+1) && st.number(i+2) && st.glued(i+2) &&
 		st.toks[i+2].end-st.toks[i+2].start == 2 {
 		to := i + 3
 		if st.punct(to, ':') && st.glued(to) && st.number(to+1) && st.glued(to+1) {
@@ -76,23 +77,25 @@ func (st *state) digitsKind(c core) (string, int, bool) {
 		return "time", to, true
 	}
 	// "1- فيس بوك" at the start of a line.
-	if t.lineStart && c.nDigits <= 3 && (st.punct(i+1, '-') || st.punct(i+1, '.') || st.punct(i+1, ')')) &&
+	if t.lineStart && c.plain && c.nDigits <= 3 && (st.punct(i+1, '-') || st.punct(i+1, '.') || st.punct(i+1, ')')) &&
 		!(st.number(i+2) && st.glued(i+2)) {
-		return "list_number", i + 1, true
+		return "list_number", c.to, true
 	}
 	// Phone: a phone word shortly before on the line, or a long run starting with 0.
 	if st.phoneContext(i) || c.nDigits >= 8 && st.rs[t.start] == '0' {
-		return "phone", st.phoneTail(i + 1), true
+		return "phone", st.phoneTail(c.to), true
 	}
-	if t.addressLine || t.addressDist <= 3 {
-		to := i + 1
+	// "تونس 1002": a postcode closes an address line.
+	postcode := t.addressDist < noAddress && c.nDigits >= 4 && c.nDigits <= 5 && (i+1 >= len(st.toks) || st.toks[i+1].lineStart)
+	if t.addressLine || t.addressDist <= 3 || postcode {
+		to := c.to
 		for k := 0; k < 4 && (st.punct(to, '-') || st.punct(to, '/')) && st.glued(to) && st.number(to+1) && st.glued(to+1); k++ {
 			to += 2
 		}
 		return "address", to, true
 	}
 	if c.nDigits > 12 {
-		return "identifier", i + 1, true
+		return "identifier", c.to, true
 	}
 	return "", 0, false
 }
@@ -171,7 +174,7 @@ func (st *state) rangeMention(c *core, m *mention) bool {
 		y = j + 1
 	case c.digits && st.punct(j, '-') && st.number(j+1) && st.sameLine(j+1):
 		y = j + 1
-	case st.bare(j).has(fRangeTo) && (from || st.bare(j).has(fEnglish) || st.rs[st.toks[j].start] == 't') &&
+	case st.bare(j).has(fRangeTo) && (from || st.rs[st.toks[j].start] == 't' || st.rs[st.toks[j].start] == 'ا' && c.digits) &&
 		(st.number(j+1) || st.isNumberWord(j+1)) && st.sameLine(j+1):
 		y = j + 1
 	}
@@ -193,6 +196,17 @@ func (st *state) rangeMention(c *core, m *mention) bool {
 	if percent {
 		m.unit = "percent"
 	}
+	if !between && !from {
+		// "نحو 20 إلى 30 ألفا": an approximate range is widened by the tolerance.
+		if q, first := st.qualifierBefore(m.from); q == claim.Approx {
+			m.from, m.ns = first, st.startOf(first)
+			defer func() {
+				if m.isClaim {
+					m.iv = m.iv.Widen(st.s.tolerance)
+				}
+			}()
+		}
+	}
 	if between || from {
 		m.from, m.ns = p, st.startOf(p)
 		if between && st.bare(p-1) == st.l.ma && p-1 >= st.lastEnd {
@@ -209,11 +223,12 @@ func (st *state) rangeMention(c *core, m *mention) bool {
 	both := c.plain && yc.plain
 	switch {
 	case both && low >= 1 && high <= 31 && st.monthAfter(m.to) > m.to:
-		m.to = st.monthAfter(m.to)
-		m.to = st.yearAfter(m.to)
+		m.to = st.yearAfter(st.monthAfter(m.to))
+		m.ne = int(st.toks[m.to-1].end)
 		m.kind = "date"
 	case st.ageContext(m.from, m.to) > 0:
 		m.to = st.ageContext(m.from, m.to)
+		m.ne = int(st.toks[m.to-1].end)
 		m.kind = "age"
 	case both && isYearLike(low) && isYearLike(high) && c.nDigits == 4 && yc.nDigits == 4:
 		m.kind = "year"
@@ -240,6 +255,8 @@ func (st *state) outOf(c *core, m *mention) bool {
 		y = j + 2
 	case st.bare(j) == st.l.in && c.value < 100:
 		y = j + 1
+	case st.bare(j) == st.l.min && st.bare(j+1) == st.l.kull:
+		y = j + 2
 	}
 	if y < 0 || y >= len(st.toks) || !st.sameLine(y) {
 		return false
@@ -427,7 +444,7 @@ func (st *state) ageContext(from, to int) int {
 	if st.punct(j, '-') && st.glued(j) {
 		j++
 	}
-	if st.bare(j) == st.l.yearOld {
+	if st.bare(j).has(fYearOld) {
 		return j + 1
 	}
 	if st.bare(j) == st.l.years && st.bare(j+1) == st.l.old {
@@ -562,4 +579,29 @@ func (st *state) monthFirstDate(i int) (mention, bool) {
 		return m, true
 	}
 	return mention{}, false
+}
+
+// compoundScale joins "7 ملايين و500 ألف" into one figure: a smaller scale after و adds.
+func (st *state) compoundScale(c *core, m *mention) {
+	if !c.digits || c.scale <= 1 {
+		return
+	}
+	j := m.to
+	y := -1
+	switch {
+	case st.bare(j) == st.l.waw && st.number(j+1) && st.glued(j+1):
+		y = j + 1
+	case st.bare(j) == st.l.waw && st.number(j+1) && st.sameLine(j+1):
+		y = j + 1
+	}
+	if y < 0 || !st.sameLine(j) {
+		return
+	}
+	yc := st.digitsCore(y)
+	if yc.scale <= 1 || yc.scale >= c.scale || yc.value >= c.scale {
+		return
+	}
+	c.value += yc.value
+	c.to = yc.to
+	m.value, m.to, m.ne = c.value, yc.to, yc.ne
 }

@@ -56,6 +56,7 @@ const (
 	fOutOf
 	fEnglishFraction
 	fEra
+	fYearOld
 )
 
 // entry is everything the grammar knows about one normalized word form.
@@ -86,6 +87,7 @@ type lexicon struct {
 	ma      *entry // ما
 	min     *entry // من
 	asl     *entry // أصل
+	kull    *entry // كل
 	mnh     *entry // منه
 	of      *entry // of
 	a       *entry // a / an
@@ -94,7 +96,6 @@ type lexicon struct {
 	percent *entry // "percent" / "pct"
 	per     *entry
 	cent    *entry
-	yearOld *entry
 	old     *entry
 	years   *entry
 	in      *entry
@@ -310,8 +311,8 @@ func buildLexicon() *lexicon {
 		forms []string
 		value float64
 	}{
-		{[]string{"ألفان", "ألفين", "الفين"}, 2e3},
-		{[]string{"مليونان", "مليونين"}, 2e6},
+		{[]string{"ألفان", "ألفين", "الفين", "ألفي"}, 2e3},
+		{[]string{"مليونان", "مليونين", "مليوني"}, 2e6},
 		{[]string{"ملياران", "مليارين"}, 2e9},
 	} {
 		for _, f := range s.forms {
@@ -393,7 +394,7 @@ func buildLexicon() *lexicon {
 		l.add(u, roleNone, 2, fTimeUnit|fTimeDual).value = 2
 	}
 
-	for _, w := range []string{"عام", "العام", "عامي", "سنة", "السنة", "سنتي", "year", "fiscal"} {
+	for _, w := range []string{"عام", "العام", "عامي", "سنة", "السنة", "سنتي", "year", "fiscal", "the"} {
 		l.add(w, roleNone, 0, fYearStrong)
 	}
 	for _, w := range []string{"م", "ه", "ad", "bc", "ce", "bce", "هجري", "ميلادي", "هجرية", "ميلادية"} {
@@ -441,6 +442,7 @@ func buildLexicon() *lexicon {
 	l.min = l.add("من", roleNone, 0, 0)
 	l.ma = l.add("ما", roleNone, 0, 0)
 	l.asl = l.add("أصل", roleNone, 0, fOutOf)
+	l.kull = l.add("كل", roleNone, 0, 0)
 	l.mnh = l.add("منه", roleNone, 0, 0)
 	l.of = l.add("of", roleNone, 0, 0)
 	l.a = l.add("a", roleNone, 0, fArticle)
@@ -451,7 +453,8 @@ func buildLexicon() *lexicon {
 	l.add("pct", roleNone, 0, fPercentWord)
 	l.per = l.add("per", roleNone, 0, 0)
 	l.cent = l.add("cent", roleNone, 0, 0)
-	l.yearOld = l.add("year-old", roleNone, 0, 0)
+	l.add("year-old", roleNone, 0, fYearOld)
+	l.add("year-olds", roleNone, 0, fYearOld)
 	l.old = l.add("old", roleNone, 0, 0)
 	l.years = l.add("years", roleNone, 0, 0)
 	l.in = l.add("in", roleNone, 0, 0)
@@ -478,9 +481,11 @@ func buildLexicon() *lexicon {
 	for _, v := range []struct {
 		form   string
 		lo, hi float64
-	}{{"dozens", 24, 99}, {"tens", 20, 99}, {"hundreds", 200, 999}, {"thousands", 2000, 9999},
-		{"millions", 2e6, 9999999}, {"billions", 2e9, 9999999999}, {"several", 3, 9}} {
+		base   float64 // what "tens of thousands" multiplies by
+	}{{"dozens", 24, 99, 0}, {"tens", 20, 99, 0}, {"hundreds", 200, 999, 100}, {"thousands", 2000, 9999, 1e3},
+		{"millions", 2e6, 9999999, 1e6}, {"billions", 2e9, 9999999999, 1e9}, {"several", 3, 9, 0}} {
 		l.vague(v.form, v.lo, v.hi, fEnglish)
+		l.words[v.form].value = v.base
 	}
 	for _, f := range []struct {
 		form  string

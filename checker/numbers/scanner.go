@@ -3,6 +3,7 @@ package numbers
 import (
 	"math"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/interval"
@@ -48,6 +49,9 @@ func (s *Scanner) Scan(text *normalize.Text, original []rune) []Quantity {
 		return nil
 	}
 	buf := s.tokens.Get().(*[]token)
+	if want := len(text.Runes)/4 + 64; cap(*buf) < want {
+		*buf = make([]token, 0, want)
+	}
 	toks := s.tokenize(text.Runes, (*buf)[:0])
 	st := state{s: s, l: s.lex, rs: text.Runes, toks: toks, text: text, orig: original, lastYear: -10}
 	for i := 0; i < len(toks); {
@@ -56,9 +60,13 @@ func (s *Scanner) Scan(text *normalize.Text, original []rune) []Quantity {
 			i++
 			continue
 		}
+		if m.to <= i {
+			m.to = i + 1 // every mention consumes its first token: the scan always advances
+		}
 		st.emit(&m)
 		i = m.to
 	}
+	st.fillTexts()
 	// Keep pooled buffers bounded so that one huge article does not pin its memory.
 	if cap(toks) <= 1<<16 {
 		*buf = toks[:0]
@@ -104,10 +112,12 @@ type core struct {
 	scale    float64
 	digits   bool
 	plain    bool // digits only: no separator, no scale
-	nDigits  int
-	vague    bool
-	fraction bool
-	reading  string
+	// spaceGrouped: "26 000", digit groups joined across spaces.
+	spaceGrouped bool
+	nDigits      int
+	vague        bool
+	fraction     bool
+	reading      string
 }
 
 func (st *state) word(j int) *entry {
@@ -219,7 +229,7 @@ func (st *state) emit(m *mention) {
 		start = end
 	}
 	q := Quantity{
-		Start: start, End: end, NormStart: m.ns, NormEnd: m.ne, Text: string(st.orig[start:end]),
+		Start: start, End: end, NormStart: m.ns, NormEnd: m.ne,
 		Value: m.value, Interval: m.iv, Qualifier: m.qual, IsClaim: m.isClaim, Kind: m.kind,
 		Reading: m.reading, Unit: m.unit,
 	}
@@ -230,5 +240,35 @@ func (st *state) emit(m *mention) {
 	st.lastEnd = m.to
 	if m.kind == "year" {
 		st.lastYear = m.to
+	}
+}
+
+// fillTexts sets every Quantity.Text from one string, so that a scan allocates its texts
+// once rather than once per mention.
+func (st *state) fillTexts() {
+	size := 0
+	for i := range st.out {
+		for _, r := range st.orig[st.out[i].Start:st.out[i].End] {
+			size += utf8.RuneLen(r)
+		}
+	}
+	if size == 0 {
+		return
+	}
+	b := make([]byte, 0, size)
+	for i := range st.out {
+		for _, r := range st.orig[st.out[i].Start:st.out[i].End] {
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	all := string(b)
+	pos := 0
+	for i := range st.out {
+		n := 0
+		for _, r := range st.orig[st.out[i].Start:st.out[i].End] {
+			n += utf8.RuneLen(r)
+		}
+		st.out[i].Text = all[pos : pos+n]
+		pos += n
 	}
 }

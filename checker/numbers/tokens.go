@@ -134,6 +134,11 @@ func scanDigits(rs []rune, p int) int {
 			k++
 		}
 		if rs[q] == ',' {
+			// "1,5 مليون": a decimal comma, read only before a word (a scale).
+			if (k == 1 || k == 2) && !sawDot && !sawComma && q == p+1 && letterAfter(rs, q+1+k) {
+				q += 1 + k
+				break
+			}
 			if k != 3 || sawDot {
 				break
 			}
@@ -205,4 +210,12 @@ func (s *Scanner) find(word []rune) *entry {
 		n += utf8.EncodeRune(buf[n:], r)
 	}
 	return s.lex.words[string(buf[:n])]
+}
+
+// letterAfter: a letter follows position q, after at most one space.
+func letterAfter(rs []rune, q int) bool {
+	if q < len(rs) && rs[q] == ' ' {
+		q++
+	}
+	return q < len(rs) && isLetter(rs[q])
 }

@@ -1,0 +1,111 @@
+package normalize_test
+
+import (
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/claimcheck/claimcheck/checker/normalize"
+)
+
+// offsetsOK checks the map's invariants: one offset per rune plus the end, non-decreasing,
+// within the original, ending at its length.
+func offsetsOK(original string, t *normalize.Text) {
+	n := len([]rune(original))
+	ExpectWithOffset(1, t.Offsets).To(HaveLen(len(t.Runes) + 1))
+	for i := 1; i < len(t.Offsets); i++ {
+		ExpectWithOffset(1, t.Offsets[i]).To(BeNumerically(">=", t.Offsets[i-1]))
+	}
+	ExpectWithOffset(1, t.Offsets[len(t.Offsets)-1]).To(Equal(n))
+	if len(t.Offsets) > 1 {
+		ExpectWithOffset(1, t.Offsets[0]).To(BeNumerically(">=", 0))
+	}
+}
+
+var _ = Describe("String", func() {
+	DescribeTable("folds the text and maps every character back",
+		func(original, normalized string, offsets []int) {
+			t := normalize.String(original)
+			Expect(string(t.Runes)).To(Equal(normalized))
+			Expect(t.Offsets).To(Equal(offsets))
+			offsetsOK(original, t)
+		},
+		Entry("ASCII unchanged, Latin lowercased", "Ab1", "ab1", []int{0, 1, 2, 3}),
+		Entry("diacritics dropped", "مِائَة", "مايه", []int{0, 2, 3, 5, 6}),
+		Entry("tanween dropped", "ألفاً", "الفا", []int{0, 1, 2, 3, 5}),
+		Entry("tatweel dropped", "بـ124", "ب124", []int{0, 2, 3, 4, 5}),
+		Entry("hamza and alef variants", "أإآٱ", "اااا", []int{0, 1, 2, 3, 4}),
+		Entry("ya and ta marbuta", "حوالى مئة", "حوالي ميه", []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}),
+		Entry("Arabic-Indic digits", "٢٠١٨", "2018", []int{0, 1, 2, 3, 4}),
+		Entry("Persian digits", "۱۲۳۴", "1234", []int{0, 1, 2, 3, 4}),
+		Entry("Arabic decimal and thousands separators", "٣٫٥ ١٬٠٠٠", "3.5 1,000", []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}),
+		Entry("Arabic percent sign", "٪20", "%20", []int{0, 1, 2, 3}),
+		Entry("NBSP to space", "tel\u00a0: 7", "tel : 7", []int{0, 1, 2, 3, 4, 5, 6, 7}),
+		Entry("CRLF kept, offsets exact", "a\r\nb", "a\r\nb", []int{0, 1, 2, 3, 4}),
+		Entry("lam-alef ligature U+FEFB expands to two letters on one offset", "\ufefbن", "لان", []int{0, 0, 1, 2}),
+		Entry("presentation form of beh", "\ufe91", "ب", []int{0, 1}),
+		Entry("byte order mark dropped", "\ufeff1", "1", []int{1, 2}),
+		Entry("zero-width and bidi marks dropped", "1\u200f2\u200e", "12", []int{0, 2, 4}),
+		Entry("en dash to hyphen", "20\u201330", "20-30", []int{0, 1, 2, 3, 4, 5}),
+		Entry("Arabic comma", "،", ",", []int{0, 1}),
+		Entry("empty", "", "", []int{0}),
+	)
+
+	It("maps normalized spans back with Original", func() {
+		original := "وانضمَّ نحو ٤٢ ألفاً"
+		t := normalize.String(original)
+		rs := []rune(original)
+		view := string(t.Runes)
+		start := len([]rune(view[:len("وانضم نحو ")]))
+		end := len(t.Runes)
+		Expect(string(rs[t.Original(start):t.Original(end)])).To(Equal("٤٢ ألفاً"))
+		Expect(t.Slice(start, start+2)).To(Equal("42"))
+		Expect(t.Original(-3)).To(Equal(0))
+		Expect(t.Original(len(t.Offsets) + 5)).To(Equal(len(rs)))
+	})
+
+	It("keeps offsets exact on a seed line with no-break spaces", func() {
+		original := "adresse:\u00a0نهج الحمايدية الطابق 4-41 تونس 1002\r\n"
+		t := normalize.String(original)
+		offsetsOK(original, t)
+		rs := []rune(original)
+		for i, r := range t.Runes {
+			if r >= '0' && r <= '9' {
+				Expect(rs[t.Original(i)]).To(Equal(r))
+			}
+		}
+	})
+})
+
+var _ = Describe("Word and Rune", func() {
+	DescribeTable("Word folds a lexicon entry like the text",
+		func(in, out string) { Expect(normalize.Word(in)).To(Equal(out)) },
+		Entry("hamza on alef", "أكثر", "اكثر"),
+		Entry("madda", "آلاف", "الاف"),
+		Entry("alef maqsura", "حتى", "حتي"),
+		Entry("hamza on ya", "مئات", "ميات"),
+		Entry("ta marbuta", "قرابة", "قرابه"),
+		Entry("tanween", "ألفاً", "الفا"),
+		Entry("Latin case", "Telegram", "telegram"),
+	)
+
+	DescribeTable("Rune keeps or drops one character",
+		func(in rune, out rune, keep bool) {
+			f, k := normalize.Rune(in)
+			Expect(k).To(Equal(keep))
+			if keep {
+				Expect(f).To(Equal(out))
+			}
+		},
+		Entry("fatha", rune(0x064E), rune(0), false),
+		Entry("superscript alef", rune(0x0670), rune(0), false),
+		Entry("tatweel", rune(0x0640), rune(0), false),
+		Entry("Arabic-Indic five", '٥', '5', true),
+		Entry("Persian five", '۵', '5', true),
+		Entry("NBSP", rune(0x00A0), ' ', true),
+		Entry("narrow NBSP", rune(0x202F), ' ', true),
+		Entry("Farsi yeh", 'ی', 'ي', true),
+		Entry("keheh", 'ک', 'ك', true),
+		Entry("minus sign", rune(0x2212), '-', true),
+		Entry("Greek capital", 'Σ', 'σ', true),
+	)
+})
