@@ -121,7 +121,7 @@ func (l *Loader) Load(paths []string) ([]*Article, source.ErrorList) {
 		for _, match := range matches {
 			info, err := os.Stat(match)
 			if err != nil {
-				errs = append(errs, &source.Error{File: match, Message: describeOpenError(err)})
+				errs = append(errs, &source.Error{File: match, Message: DescribeOpenError(err)})
 				continue
 			}
 			if info.IsDir() {
@@ -143,7 +143,8 @@ func (l *Loader) Load(paths []string) ([]*Article, source.ErrorList) {
 	return articles, errs
 }
 
-func describeOpenError(err error) string {
+// DescribeOpenError says in plain words why a path could not be opened.
+func DescribeOpenError(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return "no such file or folder"
@@ -169,7 +170,7 @@ func readManifest(path string) (manifestIndex, *source.Error) {
 		return index, nil
 	}
 	if err != nil {
-		return index, &source.Error{File: path, Message: describeOpenError(err)}
+		return index, &source.Error{File: path, Message: DescribeOpenError(err)}
 	}
 	var manifest Manifest
 	if err := yaml.Load(data, &manifest, yaml.WithKnownFields()); err != nil {
@@ -201,7 +202,7 @@ func (l *Loader) walk(root string) ([]string, manifestIndex, source.ErrorList) {
 	manifests := manifestIndex{}
 	err := filepath.WalkDir(root, func(path string, entry fs.DirEntry, err error) error {
 		if err != nil {
-			errs = append(errs, &source.Error{File: path, Message: describeOpenError(err)})
+			errs = append(errs, &source.Error{File: path, Message: DescribeOpenError(err)})
 			if entry != nil && entry.IsDir() {
 				return fs.SkipDir
 			}
@@ -239,7 +240,7 @@ func (l *Loader) walk(root string) ([]string, manifestIndex, source.ErrorList) {
 func (l *Loader) loadFile(path string, meta *Metadata) (*Article, source.ErrorList) {
 	file, err := os.Open(path)
 	if err != nil {
-		return nil, source.ErrorList{{File: path, Message: describeOpenError(err)}}
+		return nil, source.ErrorList{{File: path, Message: DescribeOpenError(err)}}
 	}
 	defer file.Close()
 	return l.read(path, file, meta)

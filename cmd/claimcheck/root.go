@@ -10,6 +10,7 @@ import (
 	"sort"
 
 	"github.com/claimcheck/claimcheck/checker"
+	"github.com/claimcheck/claimcheck/checker/corpus"
 	"github.com/claimcheck/claimcheck/checker/source"
 	bundled "github.com/claimcheck/claimcheck/rules"
 	"github.com/spf13/cobra"
@@ -81,7 +82,7 @@ func (r *rulesFlag) options() ([]checker.Option, error) {
 func packFolders(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, &exitError{code: 2, message: fmt.Sprintf("rules %s: %v", dir, describe(err))}
+		return nil, &exitError{code: 2, message: fmt.Sprintf("rules %s: %v", dir, corpus.DescribeOpenError(err))}
 	}
 	var subfolders []string
 	for _, entry := range entries {
@@ -106,15 +107,6 @@ func packFolders(dir string) ([]string, error) {
 	return subfolders, nil
 }
 
-func describe(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such folder"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	}
-	return err.Error()
-}
 
 // newChecker loads the packs, printing every rule error positioned, with its snippet.
 func newChecker(s *streams, r *rulesFlag, extra ...checker.Option) (*checker.Checker, error) {
