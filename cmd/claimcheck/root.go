@@ -107,7 +107,6 @@ func packFolders(dir string) ([]string, error) {
 	return subfolders, nil
 }
 
-
 // newChecker loads the packs, printing every rule error positioned, with its snippet.
 func newChecker(s *streams, r *rulesFlag, extra ...checker.Option) (*checker.Checker, error) {
 	options, err := r.options()
