@@ -102,8 +102,17 @@ func (c *Checker) Check(ctx context.Context, paths []string) (*report.Result, er
 	if err != nil {
 		return nil, err
 	}
+	return c.CheckExtraction(ctx, extraction)
+}
+
+// CheckExtraction runs the checks over mentions that were already read: from Extract, from a
+// claim index, or both merged (a draft against an archive). Articles must be sorted by path.
+func (c *Checker) CheckExtraction(ctx context.Context, extraction *Extraction) (*report.Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	findings, checkErrors, _ := c.engine.Run(extraction.Mentions)
-	errs := append(extraction.Errors, checkErrors...)
+	errs := append(append(source.ErrorList(nil), extraction.Errors...), checkErrors...)
 	errs.Sort()
 	result := &report.Result{
 		SchemaVersion: report.SchemaVersion,
