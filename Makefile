@@ -20,7 +20,7 @@ test:
 
 # Regenerate golden files after an intended change; review the diff before committing.
 golden:
-	$(GO) test ./checker/report/... ./cmd/... -update
+	$(GO) test ./checker/report/... -count=1 -update
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./checker/...

@@ -251,6 +251,7 @@ func drawChart(claims []claim.Claim) (htmlChart, bool) {
 	}
 
 	labelRow := map[string]int{}
+	var placed []labelBox
 	for i, p := range points {
 		view := chartPoint{
 			X: number(xs[i]), BarX: number(xs[i] - 3), TickLeft: number(xs[i] - 7), TickRight: number(xs[i] + 7),
@@ -285,10 +286,11 @@ func drawChart(claims []claim.Claim) (htmlChart, bool) {
 			figure += " / " + string(rate)
 		}
 		view.Figure = figure
-		view.FigureY = number(math.Max(yTop-8, plotTop-8))
+		figureY := math.Max(yTop-8, plotTop-8)
 		if view.UpArrow {
-			view.FigureY = number(float64(plotTop) + 22)
+			figureY = float64(plotTop) + 22
 		}
+		view.FigureY = number(placeLabel(&placed, xs[i], figureY, view.FigureAnchor, figure))
 		view.Title = fmt.Sprintf("%s — %s — %s", clean(location(p.claim)), clean(p.claim.Text), figure)
 		if p.converted {
 			view.Title += fmt.Sprintf(" (converted from %s a %s)", p.claim.Interval.Describe(), p.claim.Rate)
@@ -320,4 +322,32 @@ func niceStep(raw float64) float64 {
 		}
 	}
 	return 10 * magnitude
+}
+
+// labelBox is the space a figure label takes, estimated: SVG text cannot be measured here.
+type labelBox struct{ left, right, y float64 }
+
+// placeLabel moves a figure label down a line at a time until it no longer overlaps a label
+// already placed, so that two figures drawn close together stay readable.
+func placeLabel(placed *[]labelBox, x, y float64, anchor, text string) float64 {
+	width := 6.5 * float64(len([]rune(text)))
+	box := labelBox{left: x + 9, right: x + 9 + width, y: y}
+	if anchor == "end" {
+		box.left, box.right = x-9-width, x-9
+	}
+	for moved := 0; moved < 8; moved++ {
+		clash := false
+		for _, other := range *placed {
+			if box.left < other.right && other.left < box.right && math.Abs(box.y-other.y) < 13 {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			break
+		}
+		box.y += 14
+	}
+	*placed = append(*placed, box)
+	return box.y
 }

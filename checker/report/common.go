@@ -261,3 +261,40 @@ func pathURI(path string) string {
 	path = strings.ReplaceAll(path, "\\", "/")
 	return (&url.URL{Path: path}).EscapedPath()
 }
+
+// findingSides returns the finding's claims grouped by side, as indexes into Claims. Sides
+// from the engine are kept when they are valid (every index in range, each claim once); a
+// claim no side mentions gets a side of its own, and without Sides every claim is one.
+func findingSides(finding claim.Finding) [][]int {
+	used := make([]bool, len(finding.Claims))
+	var sides [][]int
+	for _, side := range finding.Sides {
+		var group []int
+		for _, index := range side {
+			if index >= 0 && index < len(finding.Claims) && !used[index] {
+				used[index] = true
+				group = append(group, index)
+			}
+		}
+		if len(group) > 0 {
+			sides = append(sides, group)
+		}
+	}
+	for index := range finding.Claims {
+		if !used[index] {
+			sides = append(sides, []int{index})
+		}
+	}
+	return sides
+}
+
+// hasRightToLeft reports whether s holds a right-to-left letter (Arabic, Hebrew…).
+func hasRightToLeft(s string) bool {
+	for _, r := range s {
+		properties, _ := bidi.LookupRune(r)
+		if class := properties.Class(); class == bidi.R || class == bidi.AL {
+			return true
+		}
+	}
+	return false
+}

@@ -104,7 +104,7 @@ var _ = Describe("escaping", func() {
 		}
 		walk(document)
 		Expect(scripts).To(Equal(1), "only the report's own script")
-		Expect(highlighted).To(Equal(6), "the numbers are still highlighted behind the hostile prefix")
+		Expect(highlighted).To(Equal(5), "the numbers are still highlighted behind the hostile prefix")
 		Expect(string(out)).To(ContainSubstring("&lt;script&gt;alert(1)&lt;/script&gt;"))
 	})
 
@@ -160,10 +160,11 @@ var _ = Describe("escaping", func() {
 		}
 		Expect(xml.Unmarshal(out, &suites)).To(Succeed())
 		cases := suites.Suites[0].Cases
-		Expect(cases[0].Name).To(Equal(result.Rules[0].ID))
-		Expect(cases[0].Failures).To(HaveLen(1))
-		Expect(cases[0].Failures[0].Message).To(Equal(hostile))
-		Expect(cases[0].Failures[0].Body).To(ContainSubstring(result.Findings[1].Claims[0].Article))
+		Expect(cases[3].Name).To(Equal(result.Rules[3].ID))
+		Expect(cases[3].Name).To(Equal(result.Findings[0].Rule))
+		Expect(cases[3].Failures).To(HaveLen(1))
+		Expect(cases[3].Failures[0].Message).To(Equal(hostile))
+		Expect(cases[3].Failures[0].Body).To(ContainSubstring(result.Findings[0].Claims[2].Article))
 		Expect(cases[1].SystemOut).To(ContainSubstring(hostile))
 	})
 })

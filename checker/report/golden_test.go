@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -73,6 +74,27 @@ var _ = Describe("formatters", func() {
 				Skip(err.Error())
 			}
 			Expect(render(name, report.Options{}, result)).To(Equal(render(name, report.Options{}, fixtureResult())))
+		})
+	}
+})
+
+var _ = Describe("a saved JSON run", func() {
+	// claimcheck report --from re-renders a saved run: every format must come out byte for
+	// byte as it did from the run itself, so claims and findings must survive JSON.
+	for _, source := range []struct {
+		name   string
+		result func() *report.Result
+	}{{"the seeds fixture", fixtureResult}, {"hostile text in every field", hostileResult}} {
+		It("renders "+source.name+" identically in every format", func() {
+			direct := source.result()
+			var back report.Result
+			Expect(json.Unmarshal(render("json", report.Options{}, direct), &back)).To(Succeed())
+			for _, name := range report.Names() {
+				for _, color := range []bool{false, true} {
+					options := report.Options{Color: color}
+					Expect(string(render(name, options, &back))).To(Equal(string(render(name, options, direct))), "%s (colour %v)", name, color)
+				}
+			}
 		})
 	}
 })

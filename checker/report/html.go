@@ -61,7 +61,19 @@ type htmlFinding struct {
 	// indexes ("a0"), since paths may hold spaces; metric ids hold none (token makes sure).
 	Articles string
 	Metrics  string
-	Claims   []htmlClaim
+	Sides    []htmlSide
+	// Grouped is true when some side holds more than one claim: the card then labels its sides.
+	Grouped bool
+}
+
+// htmlSide is one side of a disagreement: the first claim shown in full, and every other
+// article that gives the same figure listed under it, instead of one box per repetition.
+type htmlSide struct {
+	Number int
+	Claim  htmlClaim
+	Also   []htmlClaim
+	// Articles counts the distinct articles on this side.
+	Articles int
 }
 
 type htmlClaim struct {
@@ -174,18 +186,19 @@ func newHTMLPage(result *Result) htmlPage {
 				metricTokens = appendUnique(metricTokens, token(c.Metric))
 				metrics[token(c.Metric)] = true
 			}
-			before, mark, after := sentenceParts(c)
-			dir := direction(c.Sentence)
-			lang := c.Language
-			if lang == "" && dir == "rtl" {
-				lang = "ar"
+		}
+		for i, side := range findingSides(finding) {
+			group := htmlSide{Number: i + 1, Claim: newHTMLClaim(finding.Claims[side[0]])}
+			articles := map[string]bool{}
+			for k, index := range side {
+				articles[finding.Claims[index].Article] = true
+				if k > 0 {
+					group.Also = append(group.Also, newHTMLClaim(finding.Claims[index]))
+				}
 			}
-			view.Claims = append(view.Claims, htmlClaim{
-				Before: clean(before), Mark: clean(mark), After: clean(after), Dir: dir, Lang: clean(lang),
-				Path: clean(c.Article), Outlet: clean(c.Outlet), Date: formatDate(c.ArticleDate), Line: c.Line, Col: c.Col,
-				Value: describeValue(c), Period: describePeriod(c.Period), Metric: clean(c.Metric), Subject: clean(c.Subject),
-				Attribution: clean(c.Attribution),
-			})
+			group.Articles = len(articles)
+			view.Grouped = view.Grouped || len(side) > 1
+			view.Sides = append(view.Sides, group)
 		}
 		view.Articles = strings.Join(articleTokens, " ")
 		view.Metrics = strings.Join(metricTokens, " ")
@@ -205,6 +218,21 @@ func newHTMLPage(result *Result) htmlPage {
 	}
 	page.HasErrors = len(page.Errors) > 0
 	return page
+}
+
+func newHTMLClaim(c claim.Claim) htmlClaim {
+	before, mark, after := sentenceParts(c)
+	dir := direction(c.Sentence)
+	lang := c.Language
+	if lang == "" && dir == "rtl" {
+		lang = "ar"
+	}
+	return htmlClaim{
+		Before: clean(before), Mark: clean(mark), After: clean(after), Dir: dir, Lang: clean(lang),
+		Path: clean(c.Article), Outlet: clean(c.Outlet), Date: formatDate(c.ArticleDate), Line: c.Line, Col: c.Col,
+		Value: describeValue(c), Period: describePeriod(c.Period), Metric: clean(c.Metric), Subject: clean(c.Subject),
+		Attribution: clean(c.Attribution),
+	}
 }
 
 func appendUnique(list []string, s string) []string {

@@ -72,7 +72,8 @@ func writeMarkdownDetails(out *bufio.Writer, finding claim.Finding) {
 	}
 	// The summary is HTML, not Markdown: escape it as HTML only.
 	fmt.Fprintf(out, "<details><summary>%s</summary>\n\n", htmlEscape(clean(flatten(summary))))
-	for _, c := range finding.Claims {
+	for _, side := range findingSides(finding) {
+		c := finding.Claims[side[0]]
 		before, mention, after := sentenceParts(c)
 		quote := markdownEscape(strings.TrimLeft(before, " "))
 		if mention != "" {
@@ -84,6 +85,18 @@ func writeMarkdownDetails(out *bufio.Writer, finding claim.Finding) {
 			fmt.Fprintf(out, " (%s)", markdownEscape(meta))
 		}
 		out.WriteString("\n\n")
+		// The same figure in other articles: listed, not quoted again.
+		for _, index := range side[1:] {
+			also := finding.Claims[index]
+			fmt.Fprintf(out, "- also %s: %s", markdownEscape(location(also)), markdownEscape(also.Text))
+			if meta := articleMeta(also); meta != "" {
+				fmt.Fprintf(out, " (%s)", markdownEscape(meta))
+			}
+			out.WriteString("\n")
+		}
+		if len(side) > 1 {
+			out.WriteString("\n")
+		}
 	}
 	if finding.Explanation != "" {
 		fmt.Fprintf(out, "%s\n\n", markdownEscape(finding.Explanation))

@@ -17,8 +17,12 @@ import (
 //	                                          ^~~
 //	  = the arithmetic that fired
 //
-// Sentences print in logical order: a terminal may show Arabic right to left, but the caret
-// counts characters from the start of the line, which is what an editor jumps to.
+// Sentences print in logical order and the caret's column is the display width (combining
+// marks take none) of everything before the number in that order: what most terminals show
+// (xterm, kitty, alacritty, tmux, Windows Terminal) and what an editor's line:col jumps to.
+// Terminals that apply the Unicode bidi algorithm (VTE, Konsole, Terminal.app) lay the Arabic
+// run out right to left, which no column choice can follow for every terminal; there the caret
+// line also names the number it marks, and with colours the number itself is underlined.
 type Text struct {
 	// Color adds ANSI colours; the caller decides (terminal, NO_COLOR), never this package.
 	Color bool
@@ -36,6 +40,9 @@ const (
 	ansiYellow = "\x1b[1;33m"
 	ansiCyan   = "\x1b[1;36m"
 	ansiGreen  = "\x1b[1;32m"
+	// ansiUnderline marks the number inside the sentence: attributes travel with the
+	// characters, so the mark stays on the number wherever a bidi terminal puts it.
+	ansiUnderline = "\x1b[1;4m"
 )
 
 func (t Text) paint(code, s string) string {
@@ -100,8 +107,17 @@ func (t Text) writeFinding(out *bufio.Writer, finding claim.Finding) {
 	}
 	fmt.Fprintf(out, "%s: %s[%s]: %s%s\n", t.paint(ansiBold, where), t.severity(finding.Severity),
 		clean(finding.Rule), clean(flatten(finding.Message)), baseline)
-	for _, c := range finding.Claims {
-		t.writeClaim(out, c)
+	for _, side := range findingSides(finding) {
+		t.writeClaim(out, finding.Claims[side[0]])
+		// The other articles on the same side: one line each, not the same sentence again.
+		for _, index := range side[1:] {
+			c := finding.Claims[index]
+			where := clean(location(c))
+			if meta := articleMeta(c); meta != "" {
+				where += " (" + clean(meta) + ")"
+			}
+			fmt.Fprintf(out, "    also %s: %s\n", where, clean(flatten(c.Text)))
+		}
 	}
 	if finding.Explanation != "" {
 		fmt.Fprintf(out, "  = %s\n", t.paint(ansiDim, clean(flatten(finding.Explanation))))
@@ -120,11 +136,16 @@ func (t Text) writeClaim(out *bufio.Writer, c claim.Claim) {
 	// Clean each part on its own so that a removed control character cannot shift the caret.
 	before, mention, after = clean(flatten(before)), clean(flatten(mention)), clean(flatten(after))
 	before, mention, after = excerpt(before, mention, after, contextWidth)
-	fmt.Fprintf(out, "%s\"%s%s%s\"\n", t.paint(ansiBold, prefix), before, mention, after)
+	fmt.Fprintf(out, "%s\"%s%s%s\"\n", t.paint(ansiBold, prefix), before, t.paint(ansiUnderline, mention), after)
 	if mention == "" {
 		return
 	}
 	pad := displayWidth(prefix) + 1 + displayWidth(before)
-	marker := "^" + strings.Repeat("~", max(displayWidth(mention)-1, 0))
-	fmt.Fprintf(out, "%s%s\n", strings.Repeat(" ", pad), t.paint(ansiGreen, marker))
+	marker := t.paint(ansiGreen, "^"+strings.Repeat("~", max(displayWidth(mention)-1, 0)))
+	if hasRightToLeft(before + mention + after) {
+		// A terminal that lays Arabic out right to left moves the number away from the caret's
+		// column; naming the number keeps the caret line unambiguous there too.
+		marker += " " + mention
+	}
+	fmt.Fprintf(out, "%s%s\n", strings.Repeat(" ", pad), marker)
 }

@@ -31,7 +31,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, rule or inp
 			if !ok {
 				return &exitError{code: 2, message: fmt.Sprintf("--fail-on %q: expected error, warning, info or none", failOn)}
 			}
-			formatter, err := report.New(format, report.Options{Color: output == "" && isTerminal(s.out) && os.Getenv("NO_COLOR") == ""})
+			formatter, err := report.New(format, report.Options{Color: s.color(output)})
 			if err != nil {
 				return &exitError{code: 2, message: err.Error()}
 			}
@@ -118,6 +118,12 @@ func write(stdout io.Writer, path string, render func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// color decides whether the text format may use colours: only when writing to a terminal,
+// never into a file, and never when NO_COLOR is set to anything (https://no-color.org).
+func (s *streams) color(output string) bool {
+	return (output == "" || output == "-") && s.terminal(s.out) && s.getenv("NO_COLOR") == ""
 }
 
 func isTerminal(w io.Writer) bool {

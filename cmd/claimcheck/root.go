@@ -19,10 +19,17 @@ import (
 type streams struct {
 	in       io.Reader
 	out, err io.Writer
+	// terminal and getenv decide colours; tests replace them.
+	terminal func(io.Writer) bool
+	getenv   func(string) string
 }
 
 func newRootCommand(in io.Reader, out, errOut io.Writer) *cobra.Command {
-	s := &streams{in: in, out: out, err: errOut}
+	return newRoot(&streams{in: in, out: out, err: errOut, terminal: isTerminal, getenv: os.Getenv})
+}
+
+func newRoot(s *streams) *cobra.Command {
+	in, out, errOut := s.in, s.out, s.err
 	root := &cobra.Command{
 		Use:           "claimcheck",
 		Short:         "Extract numeric claims from news and flag contradictions",
@@ -35,7 +42,7 @@ func newRootCommand(in io.Reader, out, errOut io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: 2, message: fmt.Sprintf("%v (see %s --help)", err, c.CommandPath())}
 	})
-	root.AddCommand(newCheckCommand(s), newExtractCommand(s), newRulesCommand(s), newVersionCommand(s))
+	root.AddCommand(newCheckCommand(s), newExtractCommand(s), newReportCommand(s), newRulesCommand(s), newVersionCommand(s))
 	return root
 }
 
