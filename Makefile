@@ -24,6 +24,8 @@ golden:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./checker/...
+	# The 10,000-finding HTML page in Chromium: load and filter times (skips without chromium).
+	CLAIMCHECK_BROWSER_BENCH=1 $(GO) test -count=1 -run TestReport -v ./checker/report -args -ginkgo.focus='10,000' -ginkgo.succinct
 
 fuzz:
 	$(GO) test ./checker/fuzz -run '^$$' -fuzz FuzzScan -fuzztime 60s

@@ -264,3 +264,63 @@ var _ = Describe("HTML report in a browser", func() {
 		Eventually(b.requests).Should(ContainElement("https://example.invalid/pixel.png"))
 	})
 })
+
+// toggleTimed flips a filter in the page and resolves, after the next frame is painted, with
+// the milliseconds that took and the number of cards then shown.
+const toggleTimed = `(change) => new Promise(resolve => {
+	const start = performance.now();
+	change();
+	void document.body.offsetHeight;
+	requestAnimationFrame(() => requestAnimationFrame(() => resolve([
+		performance.now() - start,
+		document.querySelectorAll("article.finding:not(.hidden)").length,
+	])));
+})`
+
+var _ = Describe("HTML report with 10,000 findings in a browser", func() {
+	It("stays usable: filters respond (times recorded, not asserted)", func() {
+		// Seconds of work: CI (CLAIMCHECK_REQUIRE_BROWSER=1) and make bench run it, a plain
+		// go test does not.
+		if os.Getenv("CLAIMCHECK_BROWSER_BENCH") != "1" && os.Getenv("CLAIMCHECK_REQUIRE_BROWSER") != "1" {
+			Skip("a measurement: runs with CLAIMCHECK_BROWSER_BENCH=1 (make bench) or CLAIMCHECK_REQUIRE_BROWSER=1 (CI)")
+		}
+		binary := requireChromium()
+		const findings = 10000
+		result := manyFindings(findings)
+		errors := 0
+		for _, finding := range result.Findings {
+			if finding.Severity == "error" {
+				errors++
+			}
+		}
+		dir := GinkgoT().TempDir()
+		file := filepath.Join(dir, "report.html")
+		page := render("html", report.Options{}, result)
+		Expect(os.WriteFile(file, page, 0o644)).To(Succeed())
+		b := openBrowser(binary, dir, 5*time.Minute)
+
+		started := time.Now()
+		b.open(file)
+		loaded := time.Since(started)
+		Expect(evaluate[int](b, `document.querySelectorAll("article.finding").length`)).To(Equal(findings))
+
+		timed := func(change string) (float64, int) {
+			GinkgoHelper()
+			values := evaluate[[]float64](b, "("+toggleTimed+")(() => { "+change+" })")
+			return values[0], int(values[1])
+		}
+		untick, shownWithoutErrors := timed(`document.querySelector('input[name=severity][value=error]').click()`)
+		Expect(shownWithoutErrors).To(Equal(findings - errors))
+		retick, shownAll := timed(`document.querySelector('input[name=severity][value=error]').click()`)
+		Expect(shownAll).To(Equal(findings))
+		metric, shownMetric := timed(`const m = document.getElementById("filter-metric"); m.value = "fighters_joined"; m.dispatchEvent(new Event("change", {bubbles: true}))`)
+		Expect(shownMetric).To(Equal(findings - errors))
+		search, shownSearch := timed(`const m = document.getElementById("filter-metric"); m.value = ""; const s = document.getElementById("filter-search"); s.value = "telegram"; s.form.dispatchEvent(new Event("change"))`)
+		Expect(shownSearch).To(Equal(errors))
+		scroll, _ := timed(`window.scrollTo(0, document.body.scrollHeight / 2)`)
+
+		AddReportEntry("10,000-finding page", ReportEntryVisibilityAlways, fmt.Sprintf(
+			"%.1f MB; load %s; untick a severity %.0f ms, tick it again %.0f ms, metric filter %.0f ms, first search %.0f ms, scroll to the middle %.0f ms",
+			float64(len(page))/1e6, loaded.Round(time.Millisecond), untick, retick, metric, search, scroll))
+	})
+})

@@ -124,15 +124,25 @@ func isBidiControl(r rune) bool {
 	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }
 
+// isControl reports the C0 and C1 control characters other than line breaks and tabs: ESC,
+// CSI (U+009B) and the others a terminal obeys instead of showing.
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\n' && r != '\r' && r != '\t') || (r >= 0x7f && r < 0xa0)
+}
+
 // clean removes bidi controls from text shown to people, so that article text, file names
-// and messages cannot reorder the report around them.
+// and messages cannot reorder the report around them, and replaces other control characters
+// with U+FFFD, one for one, so that they show instead of acting.
 func clean(s string) string {
-	if !strings.ContainsFunc(s, isBidiControl) {
+	if !strings.ContainsFunc(s, func(r rune) bool { return isBidiControl(r) || isControl(r) }) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if isBidiControl(r) {
+		switch {
+		case isBidiControl(r):
 			return -1
+		case isControl(r):
+			return utf8.RuneError
 		}
 		return r
 	}, s)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -15,9 +16,24 @@ import (
 	"github.com/claimcheck/claimcheck/checker/report"
 )
 
-// hostile carries markup, an attribute break-out, a textarea end and bidi controls (a
-// right-to-left override and a left-to-right isolate) that could reorder the page.
-const hostile = `<script>alert(1)</script> "onerror=alert(1) x=" </textarea> ` + "\u202e" + `evil` + "\u2066" + ` x`
+// hostile carries markup, an attribute break-out, a textarea end, bidi controls (a
+// right-to-left override and a left-to-right isolate) that could reorder the page, terminal
+// controls (ESC, CSI, backspace), and a line break into a Markdown fence and heading.
+const hostile = `<script>alert(1)</script> "onerror=alert(1) x=" </textarea> ` + "\u202e" + `evil` + "\u2066" +
+	` x` + "\x1b[2J\u009b31m\b" + "\n```\n# pwned | ]]> <!-- `code` *"
+
+// xmlSafe is what an XML document can carry of s: characters outside XML's range become U+FFFD.
+func xmlSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
+}
+
+// isControl reports characters a terminal obeys: C0 controls but the line break, and C1.
+func isControl(r rune) bool { return (r < 0x20 && r != '\n') || (r >= 0x7f && r < 0xa0) }
 
 func isBidiControl(r rune) bool { return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) }
 
@@ -25,11 +41,13 @@ func isBidiControl(r rune) bool { return (r >= 0x202A && r <= 0x202E) || (r >= 0
 // titles, sentences, messages, explanations, rule ids and descriptions, the tool version.
 func hostileResult() *report.Result {
 	result := fixtureResult()
+	result.Tool.Name = hostile
 	result.Tool.Version = hostile
 	result.Tool.Packs = hostile
 	for i := range result.Rules {
 		result.Rules[i].ID = hostile + result.Rules[i].ID
 		result.Rules[i].Description = hostile
+		result.Rules[i].Source = hostile
 	}
 	prefix := utf8.RuneCountInString(hostile)
 	for i := range result.Findings {
@@ -37,6 +55,8 @@ func hostileResult() *report.Result {
 		finding.Rule = hostile + finding.Rule
 		finding.Message = hostile
 		finding.Explanation = hostile
+		finding.Fingerprint = hostile
+		finding.Baseline = hostile
 		for k := range finding.Claims {
 			c := &finding.Claims[k]
 			c.Article = hostile + c.Article
@@ -44,9 +64,14 @@ func hostileResult() *report.Result {
 			c.Metric = hostile + c.Metric
 			c.Subject = hostile
 			c.Attribution = hostile
-			// Prefixing the sentence moves it back so that the offsets still select the number.
-			c.Sentence = hostile + c.Sentence
-			c.SentenceStart -= prefix
+			c.Unit, c.Qualifier, c.Kind, c.Reading, c.Language = hostile, hostile, hostile, hostile, hostile
+			// The mention as written starts with the hostile text too: the sentence gets it
+			// just before the number, and the offsets move back to select both.
+			runes := []rune(c.Sentence)
+			at := c.Start - c.SentenceStart
+			c.Sentence = string(runes[:at]) + hostile + string(runes[at:])
+			c.Text = hostile + c.Text
+			c.End += prefix
 		}
 	}
 	for i := range result.Articles {
@@ -54,9 +79,13 @@ func hostileResult() *report.Result {
 		article.Path = hostile + article.Path
 		article.Outlet = hostile
 		article.Title = hostile
+		article.Date = hostile
+		article.Language = hostile
 		for k := range article.Mentions {
-			article.Mentions[k].Text = hostile + article.Mentions[k].Text
-			article.Mentions[k].Sentence = hostile
+			mention := &article.Mentions[k]
+			mention.Text = hostile + mention.Text
+			mention.Sentence = hostile
+			mention.Metric, mention.Subject, mention.Kind, mention.Qualifier = hostile, hostile, hostile, hostile
 		}
 	}
 	result.Errors[0].File = hostile
@@ -74,6 +103,7 @@ var _ = Describe("escaping", func() {
 		Expect(string(out)).NotTo(ContainSubstring("<script>alert"))
 		Expect(string(out)).NotTo(ContainSubstring("</textarea>"))
 		Expect(bytes.ContainsFunc(out, isBidiControl)).To(BeFalse(), "a bidi control reached the page")
+		Expect(bytes.ContainsFunc(out, isControl)).To(BeFalse(), "a control character reached the page")
 
 		document, err := html.Parse(bytes.NewReader(out))
 		Expect(err).NotTo(HaveOccurred())
@@ -108,15 +138,48 @@ var _ = Describe("escaping", func() {
 		Expect(string(out)).To(ContainSubstring("&lt;script&gt;alert(1)&lt;/script&gt;"))
 	})
 
-	It("drops bidi controls from the text and Markdown reports and escapes Markdown", func() {
-		for _, name := range []string{"text", "markdown"} {
-			out := render(name, report.Options{}, result)
-			Expect(bytes.ContainsFunc(out, isBidiControl)).To(BeFalse(), name)
+	It("gives a terminal no control character, bidi override or line of its own", func() {
+		for _, color := range []bool{false, true} {
+			out := string(render("text", report.Options{Color: color}, result))
+			if color {
+				// The report's own colours are the only escapes.
+				out = regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(out, "")
+			}
+			Expect(strings.ContainsFunc(out, isBidiControl)).To(BeFalse())
+			Expect(strings.ContainsFunc(out, isControl)).To(BeFalse(), "colour %v", color)
+			for _, line := range strings.Split(out, "\n") {
+				Expect(line).NotTo(HavePrefix("# pwned"))
+				Expect(line).NotTo(HavePrefix("```"))
+			}
 		}
+	})
+
+	It("keeps Markdown text inside its table cell, quote or list item", func() {
 		markdown := string(render("markdown", report.Options{}, result))
+		Expect(strings.ContainsFunc(markdown, isBidiControl)).To(BeFalse())
+		Expect(strings.ContainsFunc(markdown, isControl)).To(BeFalse())
 		Expect(markdown).NotTo(ContainSubstring("<script>"))
 		Expect(markdown).NotTo(ContainSubstring("</textarea>"))
+		Expect(markdown).NotTo(ContainSubstring("<!--"))
 		Expect(markdown).To(ContainSubstring("&lt;script&gt;"))
+		// Every line that shows hostile text is a table row, a quote or a list item of the
+		// report's own, and the text's table bars, code ticks and emphasis are escaped.
+		shown := 0
+		for _, line := range strings.Split(markdown, "\n") {
+			if !strings.Contains(line, "pwned") {
+				continue
+			}
+			shown++
+			if strings.HasPrefix(line, "<details><summary>") {
+				// A summary is HTML: escaped as HTML, markup and comment openers included.
+				Expect(line).To(ContainSubstring("pwned | ]]&gt; &lt;!-- `code` *"))
+				continue
+			}
+			Expect(line).To(MatchRegexp("^(\\| |> |- also |- error: |Arithmetic: |\\*\\*claimcheck)"), line)
+			Expect(line).To(ContainSubstring(`pwned \| \]\]&gt; &lt;\!-- \` + "`" + `code\` + "`" + ` \*`))
+		}
+		Expect(shown).To(BeNumerically(">", 5))
+		Expect(strings.Count(markdown, "<details>")).To(Equal(strings.Count(markdown, "</details>")))
 	})
 
 	It("keeps JSON parseable and round-trips the text", func() {
@@ -127,6 +190,11 @@ var _ = Describe("escaping", func() {
 		Expect(back.Findings[0].Claims[0].Article).To(Equal(result.Findings[0].Claims[0].Article))
 		Expect(back.Findings[0].Claims[0].Sentence).To(Equal(result.Findings[0].Claims[0].Sentence))
 		Expect(back.Rules[0].Description).To(Equal(hostile))
+		Expect(back.Findings[0].Claims[0].Text).To(Equal(result.Findings[0].Claims[0].Text))
+		Expect(back.Findings[0].Claims[0].Language).To(Equal(hostile))
+		Expect(back.Tool.Name).To(Equal(hostile))
+		Expect(back.Articles[0].Title).To(Equal(hostile))
+		Expect(back.Errors[0].Snippet).To(Equal(hostile))
 	})
 
 	It("keeps SARIF valid and round-trips the text", func() {
@@ -138,6 +206,7 @@ var _ = Describe("escaping", func() {
 		Expect(run.Results[0].Message.Text).To(Equal(hostile))
 		Expect(run.Results[0].RuleID).To(Equal(result.Findings[0].Rule))
 		Expect(run.Tool.Driver.Rules[0].FullDescription.Text).To(Equal(hostile))
+		Expect(run.Results[0].Locations[0].PhysicalLocation.Region.Snippet.Text).To(Equal(result.Findings[0].Claims[0].Text))
 		uri := run.Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI
 		path, err := url.PathUnescape(uri)
 		Expect(err).NotTo(HaveOccurred())
@@ -160,11 +229,11 @@ var _ = Describe("escaping", func() {
 		}
 		Expect(xml.Unmarshal(out, &suites)).To(Succeed())
 		cases := suites.Suites[0].Cases
-		Expect(cases[3].Name).To(Equal(result.Rules[3].ID))
-		Expect(cases[3].Name).To(Equal(result.Findings[0].Rule))
+		Expect(cases[3].Name).To(Equal(xmlSafe(result.Rules[3].ID)))
+		Expect(result.Rules[3].ID).To(Equal(result.Findings[0].Rule))
 		Expect(cases[3].Failures).To(HaveLen(1))
-		Expect(cases[3].Failures[0].Message).To(Equal(hostile))
-		Expect(cases[3].Failures[0].Body).To(ContainSubstring(result.Findings[0].Claims[2].Article))
-		Expect(cases[1].SystemOut).To(ContainSubstring(hostile))
+		Expect(cases[3].Failures[0].Message).To(Equal(xmlSafe(hostile)), "everything but the characters XML cannot hold")
+		Expect(cases[3].Failures[0].Body).To(ContainSubstring(xmlSafe(result.Findings[0].Claims[2].Article)))
+		Expect(cases[1].SystemOut).To(ContainSubstring(xmlSafe(hostile)))
 	})
 })

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -105,6 +106,12 @@ var _ = Describe("markdown", func() {
 		Expect(strings.Count(out, "<details>")).To(Equal(50))
 	})
 
+	It("stays under the 65,536 characters of a GitHub comment with 10,000 findings", func() {
+		out := string(render("markdown", report.Options{}, manyFindings(10000)))
+		Expect(utf8.RuneCountInString(out)).To(BeNumerically("<", 65536))
+		Expect(out).To(ContainSubstring("_and 9950 more_"))
+	})
+
 	It("escapes table and emphasis characters in quoted text", func() {
 		result := fixtureResult()
 		result.Findings[0].Message = "a | b * c `d` <e>"
@@ -130,4 +137,21 @@ var _ = Describe("severity ranks", func() {
 		Expect(result.Findings[0].Severity).To(Equal(claim.Info))
 		Expect(string(render("sarif", report.Options{}, result))).To(ContainSubstring(`"level": "note"`))
 	})
+})
+
+var _ = Describe("markdown quotes", func() {
+	DescribeTable("keep a sentence that looks like a block inside its quote",
+		func(sentence, quoted string) {
+			result := fixtureResult()
+			c := &result.Findings[1].Claims[0]
+			c.Sentence, c.SentenceStart, c.Start, c.End, c.Text = sentence, 0, len([]rune(sentence)), len([]rune(sentence)), ""
+			Expect(string(render("markdown", report.Options{}, result))).To(ContainSubstring("\n> " + quoted + "\n"))
+		},
+		Entry("a list item", "- 3000 fighters", `\- 3000 fighters`),
+		Entry("a numbered item", "3000. fighters left", `3000\. fighters left`),
+		Entry("a setext underline", "=== 3000", `\=== 3000`),
+		Entry("a heading", "# 3000", `\# 3000`),
+		Entry("a nested quote", "> 3000", `&gt; 3000`),
+		Entry("plain text", "3000 fighters", `3000 fighters`),
+	)
 })

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/claimcheck/claimcheck/checker/claim"
@@ -75,7 +76,9 @@ func writeMarkdownDetails(out *bufio.Writer, finding claim.Finding) {
 	for _, side := range findingSides(finding) {
 		c := finding.Claims[side[0]]
 		before, mention, after := sentenceParts(c)
-		quote := markdownEscape(strings.TrimLeft(before, " "))
+		// Enough of the sentence to read the number in context; the comment must stay short.
+		before, mention, after = excerpt(flatten(before), flatten(mention), flatten(after), contextWidth)
+		quote := markdownLineStart(markdownEscape(strings.TrimLeft(before, " ")))
 		if mention != "" {
 			quote += "**" + markdownEscape(mention) + "**"
 		}
@@ -99,7 +102,7 @@ func writeMarkdownDetails(out *bufio.Writer, finding claim.Finding) {
 		}
 	}
 	if finding.Explanation != "" {
-		fmt.Fprintf(out, "%s\n\n", markdownEscape(finding.Explanation))
+		fmt.Fprintf(out, "Arithmetic: %s\n\n", markdownEscape(finding.Explanation))
 	}
 	out.WriteString("</details>\n\n")
 }
@@ -111,6 +114,18 @@ var markdownEscaper = strings.NewReplacer(
 	`#`, `\#`, `~`, `\~`, `!`, `\!`,
 	`&`, `&amp;`, `<`, `&lt;`, `>`, `&gt;`,
 )
+
+// listMarker matches what would open a list at the start of a line: "1." or "2)".
+var listMarker = regexp.MustCompile(`^([0-9]+)([.)])`)
+
+// markdownLineStart escapes what only means something at the start of a line (a list item,
+// a setext underline), for escaped text that opens a quote line.
+func markdownLineStart(s string) string {
+	if s != "" && strings.ContainsRune("-+=", rune(s[0])) {
+		return `\` + s
+	}
+	return listMarker.ReplaceAllString(s, `$1\$2`)
+}
 
 func markdownEscape(s string) string {
 	return markdownEscaper.Replace(clean(flatten(s)))

@@ -81,13 +81,13 @@ func (t Text) Format(w io.Writer, result *Result) error {
 
 // writeError prints a positioned error like a compiler does, with the snippet and a caret.
 func (t Text) writeError(out *bufio.Writer, e *source.Error) {
-	where := clean(e.File)
+	where := plain(e.File)
 	if e.Line > 0 {
 		where = fmt.Sprintf("%s:%d:%d", where, e.Line, e.Col)
 	}
-	fmt.Fprintf(out, "%s: %s: %s\n", t.paint(ansiBold, where), t.paint(ansiRed, "error"), clean(e.Message))
+	fmt.Fprintf(out, "%s: %s: %s\n", t.paint(ansiBold, where), t.paint(ansiRed, "error"), plain(e.Message))
 	if e.Snippet != "" && e.Col > 0 {
-		caret := source.Caret(clean(e.Snippet), e.Col)
+		caret := source.Caret(plain(e.Snippet), e.Col)
 		lines := strings.SplitN(caret, "\n", 2)
 		fmt.Fprintln(out, lines[0])
 		if len(lines) == 2 {
@@ -99,42 +99,42 @@ func (t Text) writeError(out *bufio.Writer, e *source.Error) {
 func (t Text) writeFinding(out *bufio.Writer, finding claim.Finding) {
 	where := "claimcheck"
 	if len(finding.Claims) > 0 {
-		where = clean(location(finding.Claims[0]))
+		where = plain(location(finding.Claims[0]))
 	}
 	baseline := ""
 	if finding.Baseline != "" {
-		baseline = " (" + clean(finding.Baseline) + ")"
+		baseline = " (" + plain(finding.Baseline) + ")"
 	}
 	fmt.Fprintf(out, "%s: %s[%s]: %s%s\n", t.paint(ansiBold, where), t.severity(finding.Severity),
-		clean(finding.Rule), clean(flatten(finding.Message)), baseline)
+		plain(finding.Rule), plain(finding.Message), baseline)
 	for _, side := range findingSides(finding) {
 		t.writeClaim(out, finding.Claims[side[0]])
 		// The other articles on the same side: one line each, not the same sentence again.
 		for _, index := range side[1:] {
 			c := finding.Claims[index]
-			where := clean(location(c))
+			where := plain(location(c))
 			if meta := articleMeta(c); meta != "" {
-				where += " (" + clean(meta) + ")"
+				where += " (" + plain(meta) + ")"
 			}
-			fmt.Fprintf(out, "    also %s: %s\n", where, clean(flatten(c.Text)))
+			fmt.Fprintf(out, "    also %s: %s\n", where, plain(c.Text))
 		}
 	}
 	if finding.Explanation != "" {
-		fmt.Fprintf(out, "  = %s\n", t.paint(ansiDim, clean(flatten(finding.Explanation))))
+		fmt.Fprintf(out, "  = %s\n", t.paint(ansiDim, plain(finding.Explanation)))
 	}
 }
 
 // writeClaim prints one claim's position, its sentence around the number, and a caret line
 // whose ^ sits under the first character of the number and whose ~ run covers the rest.
 func (t Text) writeClaim(out *bufio.Writer, c claim.Claim) {
-	prefix := "  " + clean(location(c))
+	prefix := "  " + plain(location(c))
 	if meta := articleMeta(c); meta != "" {
-		prefix += " (" + clean(meta) + ")"
+		prefix += " (" + plain(meta) + ")"
 	}
 	prefix += ": "
 	before, mention, after := sentenceParts(c)
 	// Clean each part on its own so that a removed control character cannot shift the caret.
-	before, mention, after = clean(flatten(before)), clean(flatten(mention)), clean(flatten(after))
+	before, mention, after = plain(before), plain(mention), plain(after)
 	before, mention, after = excerpt(before, mention, after, contextWidth)
 	fmt.Fprintf(out, "%s\"%s%s%s\"\n", t.paint(ansiBold, prefix), before, t.paint(ansiUnderline, mention), after)
 	if mention == "" {
@@ -149,3 +149,8 @@ func (t Text) writeClaim(out *bufio.Writer, c claim.Claim) {
 	}
 	fmt.Fprintf(out, "%s%s\n", strings.Repeat(" ", pad), marker)
 }
+
+// plain makes text safe for a terminal on one line: line breaks become spaces (one for one, so
+// columns stay), bidi controls go, and other control characters (ESC, CSI…) that a terminal
+// would obey become U+FFFD.
+func plain(s string) string { return clean(flatten(s)) }
