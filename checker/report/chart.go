@@ -255,10 +255,7 @@ func drawChart(claims []claim.Claim) (htmlChart, bool) {
 	for i, p := range points {
 		view := chartPoint{
 			X: number(xs[i]), BarX: number(xs[i] - 3), TickLeft: number(xs[i] - 7), TickRight: number(xs[i] + 7),
-			FigureX: number(xs[i] + 9), FigureAnchor: "start", Label: articleLabel(p.claim),
-		}
-		if xs[i] > (plotLeft+plotRight)/2 {
-			view.FigureX, view.FigureAnchor = number(xs[i]-9), "end"
+			Label: articleLabel(p.claim),
 		}
 		topValue, bottomValue := p.shown.High, p.shown.Low
 		yTop, yBottom := float64(plotTop), float64(plotBottom)
@@ -290,7 +287,8 @@ func drawChart(claims []claim.Claim) (htmlChart, bool) {
 		if view.UpArrow {
 			figureY = float64(plotTop) + 22
 		}
-		view.FigureY = number(placeLabel(&placed, xs[i], figureY, view.FigureAnchor, figure))
+		label := placeLabel(&placed, xs, i, figureY, figure)
+		view.FigureX, view.FigureY, view.FigureAnchor = number(label.x), number(label.y), label.anchor
 		view.Title = fmt.Sprintf("%s — %s — %s", clean(location(p.claim)), clean(p.claim.Text), figure)
 		if p.converted {
 			view.Title += fmt.Sprintf(" (converted from %s a %s)", p.claim.Interval.Describe(), p.claim.Rate)
@@ -299,9 +297,11 @@ func drawChart(claims []claim.Claim) (htmlChart, bool) {
 		if date == "" {
 			date = "undated"
 		}
-		// Under the axis: the date, then one row per article on that date.
-		if _, ok := labelRow[date]; !ok {
+		// Under the axis: the date, then one row per article on that date; points of one date
+		// that stand apart (an axis in date order) each get the date.
+		if i == 0 || date != formatDateOr(points[i-1].date) || xs[i]-xs[i-1] > 40 {
 			chart.XLabels = append(chart.XLabels, chartTick{Position: number(xs[i]), Label: date, Line: number(plotBottom + 18)})
+			labelRow[date] = 0
 		}
 		labelRow[date]++
 		chart.XLabels = append(chart.XLabels, chartTick{Position: number(xs[i]), Label: view.Label, Line: number(float64(plotBottom+18) + 14*float64(labelRow[date]))})
@@ -324,30 +324,63 @@ func niceStep(raw float64) float64 {
 	return 10 * magnitude
 }
 
+// formatDateOr writes a point's date as its x label does.
+func formatDateOr(t time.Time) string {
+	if date := formatDate(t); date != "" {
+		return date
+	}
+	return "undated"
+}
+
 // labelBox is the space a figure label takes, estimated: SVG text cannot be measured here.
 type labelBox struct{ left, right, y float64 }
 
-// placeLabel moves a figure label down a line at a time until it no longer overlaps a label
-// already placed, so that two figures drawn close together stay readable.
-func placeLabel(placed *[]labelBox, x, y float64, anchor, text string) float64 {
+type labelPlace struct {
+	x, y   float64
+	anchor string
+}
+
+// placeLabel puts a point's figure label beside its bar: right of it, else left, on the first
+// line down (from the top of the bar) where it stays inside the plot, overlaps no label already
+// placed and crosses no other point's bar, so that figures drawn close together stay readable
+// and each label sits next to its own bar.
+func placeLabel(placed *[]labelBox, xs []float64, index int, y float64, text string) labelPlace {
 	width := 6.5 * float64(len([]rune(text)))
-	box := labelBox{left: x + 9, right: x + 9 + width, y: y}
-	if anchor == "end" {
-		box.left, box.right = x-9-width, x-9
-	}
-	for moved := 0; moved < 8; moved++ {
-		clash := false
-		for _, other := range *placed {
-			if box.left < other.right && other.left < box.right && math.Abs(box.y-other.y) < 13 {
-				clash = true
-				break
+	x := xs[index]
+	fits := func(box labelBox) bool {
+		if box.left < plotLeft+2 || box.right > plotRight-2 {
+			return false
+		}
+		for k, other := range xs {
+			if k != index && box.left-8 < other && other < box.right+8 {
+				return false
 			}
 		}
-		if !clash {
-			break
+		for _, other := range *placed {
+			if box.left < other.right && other.left < box.right && math.Abs(box.y-other.y) < 13 {
+				return false
+			}
 		}
-		box.y += 14
+		return true
 	}
-	*placed = append(*placed, box)
-	return box.y
+	right := func(y float64) labelBox { return labelBox{left: x + 9, right: x + 9 + width, y: y} }
+	left := func(y float64) labelBox { return labelBox{left: x - 9 - width, right: x - 9, y: y} }
+	for line := 0; line < 12; line++ {
+		row := y + 14*float64(line)
+		if box := right(row); fits(box) {
+			*placed = append(*placed, box)
+			return labelPlace{x: x + 9, y: row, anchor: "start"}
+		}
+		if box := left(row); fits(box) {
+			*placed = append(*placed, box)
+			return labelPlace{x: x - 9, y: row, anchor: "end"}
+		}
+	}
+	// Nowhere free: the side with more room, at the bar's top.
+	if x < (plotLeft+plotRight)/2 {
+		*placed = append(*placed, right(y))
+		return labelPlace{x: x + 9, y: y, anchor: "start"}
+	}
+	*placed = append(*placed, left(y))
+	return labelPlace{x: x - 9, y: y, anchor: "end"}
 }
