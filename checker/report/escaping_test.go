@@ -134,7 +134,7 @@ var _ = Describe("escaping", func() {
 		}
 		walk(document)
 		Expect(scripts).To(Equal(1), "only the report's own script")
-		Expect(highlighted).To(Equal(5), "the numbers are still highlighted behind the hostile prefix")
+		Expect(highlighted).To(Equal(6), "the numbers are still highlighted behind the hostile prefix")
 		Expect(string(out)).To(ContainSubstring("&lt;script&gt;alert(1)&lt;/script&gt;"))
 	})
 

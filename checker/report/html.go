@@ -22,7 +22,7 @@ type HTML struct{}
 //go:embed html.tmpl
 var htmlSource string
 
-var htmlTemplate = template.Must(template.New("report").Parse(htmlSource))
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{"plural": plural}).Parse(htmlSource))
 
 func (HTML) Format(w io.Writer, result *Result) error {
 	return htmlTemplate.Execute(w, newHTMLPage(result))
