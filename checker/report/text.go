@@ -61,7 +61,8 @@ func (t Text) severity(s claim.Severity) string {
 	case claim.Info:
 		return t.paint(ansiCyan, string(s))
 	}
-	return t.paint(ansiBold, string(s))
+	// A severity read back from a saved run may be anything.
+	return t.paint(ansiBold, plain(string(s)))
 }
 
 func (t Text) Format(w io.Writer, result *Result) error {
