@@ -123,7 +123,14 @@ func write(stdout io.Writer, path string, render func(io.Writer) error) error {
 // color decides whether the text format may use colours: only when writing to a terminal,
 // never into a file, and never when NO_COLOR is set to anything (https://no-color.org).
 func (s *streams) color(output string) bool {
-	return (output == "" || output == "-") && s.terminal(s.out) && s.getenv("NO_COLOR") == ""
+	terminal, getenv := s.terminal, s.getenv
+	if terminal == nil {
+		terminal = isTerminal
+	}
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	return (output == "" || output == "-") && terminal(s.out) && getenv("NO_COLOR") == ""
 }
 
 func isTerminal(w io.Writer) bool {
