@@ -69,6 +69,9 @@ func (p *Pack) compile(errs *source.ErrorList) {
 		sites := c.compileSites
 		if c.When != "" {
 			c.when = compileCondition(c.When, sites[0], "check "+c.ID+": when", options)
+			if c.when != nil {
+				c.compileFilters(options)
+			}
 		}
 		if c.Violation != "" {
 			c.violation = compileCondition(c.Violation, sites[1], "check "+c.ID+": violation", options)

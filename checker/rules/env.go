@@ -103,6 +103,9 @@ func (p *Pack) functions() []expr.Option {
 		expr.Function("samePeriod", func(args ...any) (any, error) {
 			return SamePeriod(args[0].(Claim), args[1].(Claim)), nil
 		}, new(func(Claim, Claim) bool)),
+		expr.Function("explicit", func(args ...any) (any, error) {
+			return args[0].(Claim).Period.Explicit(), nil
+		}, new(func(Claim) bool)),
 		expr.Function("periodsOverlap", func(args ...any) (any, error) {
 			return args[0].(Claim).Period.Overlaps(args[1].(Claim).Period), nil
 		}, new(func(Claim, Claim) bool)),

@@ -262,7 +262,7 @@ func (r *reader) check(n *yaml.Node, pack *Pack, checkByID map[string]*Check) {
 		"description": func(v *yaml.Node) { c.Description = strings.TrimSpace(r.string(v, "check.description")) },
 		"scope":       func(v *yaml.Node) { c.Scope = Scope(r.oneOf(v, "check.scope", "claim", "pair", "group")) },
 		"candidates": func(v *yaml.Node) {
-			c.Candidates = Candidates(r.oneOf(v, "check.candidates", string(SameMetricSubject), string(SubjectPartOf), string(SameArticle), string(SameSentence)))
+			c.Candidates = Candidates(r.oneOf(v, "check.candidates", string(SameMetricSubject), string(SubjectPartOf), string(SameArticle), string(SameSentence), string(Timeline)))
 		},
 		"when":      func(v *yaml.Node) { whenNode = v; c.When = r.string(v, "check.when") },
 		"violation": func(v *yaml.Node) { violationNode = v; c.Violation = r.string(v, "check.violation") },
@@ -289,7 +289,7 @@ func (r *reader) check(n *yaml.Node, pack *Pack, checkByID map[string]*Check) {
 		}
 	}
 	if c.Scope != ScopeClaim && seen["candidates"] == nil {
-		r.errorf(n, "check %s: a %s check needs \"candidates\" (%s, %s, %s or %s)", c.ID, c.Scope, SameMetricSubject, SubjectPartOf, SameArticle, SameSentence)
+		r.errorf(n, "check %s: a %s check needs \"candidates\" (%s, %s, %s, %s or %s)", c.ID, c.Scope, SameMetricSubject, SubjectPartOf, SameArticle, SameSentence, Timeline)
 	}
 	if c.Scope == ScopeGroup && c.Candidates != "" && c.Candidates != SubjectPartOf {
 		r.errorf(seen["candidates"], "check %s: group checks take candidates %s (the whole with its parts)", c.ID, SubjectPartOf)

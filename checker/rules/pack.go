@@ -89,6 +89,10 @@ const (
 	SameArticle Candidates = "same_article"
 	// SameSentence pairs claims of one sentence.
 	SameSentence Candidates = "same_sentence"
+	// Timeline pairs claims of one metric and subject along time: each figure with the
+	// figures of the previous date (asOf) that has any, so that a count's history is
+	// compared step by step, linearly, instead of every report against every other.
+	Timeline Candidates = "timeline"
 )
 
 // Check is a compiled rule.
@@ -115,6 +119,8 @@ type Check struct {
 	// error is shifted to its position there.
 	compileSites [4]exprSite
 	when         *vm.Program
+	filterA      *vm.Program
+	filterB      *vm.Program
 	violation    *vm.Program
 	message      *Template
 	explain      *Template
