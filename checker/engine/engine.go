@@ -166,10 +166,9 @@ type runState struct {
 	engine     *Engine
 	claims     []claim.Claim
 	figures    []*figure
+	reps       []*claim.Claim   // each figure's first claim, which conditions see
 	bySubject  map[string][]int // metric|subject -> figure indexes
 	byAncestor map[string][]int // metric|ancestor -> figure indexes of parts
-	byArticle  map[string][]int
-	bySentence map[string][]int
 	findings   map[string]*pending
 	failures   map[string]*failure
 	stats      Stats
@@ -188,7 +187,7 @@ type failure struct {
 
 func (r *runState) index() {
 	byKey := map[foldKey]int{}
-	r.bySubject, r.byAncestor, r.byArticle, r.bySentence = map[string][]int{}, map[string][]int{}, map[string][]int{}, map[string][]int{}
+	r.bySubject, r.byAncestor = map[string][]int{}, map[string][]int{}
 	ancestors := map[string][]string{}
 	for i := range r.claims {
 		c := &r.claims[i]
@@ -202,6 +201,7 @@ func (r *runState) index() {
 			f = len(r.figures)
 			byKey[key] = f
 			r.figures = append(r.figures, &figure{value: key.value})
+			r.reps = append(r.reps, c)
 			if c.Subject != "" {
 				block := c.Metric + "|" + c.Subject
 				r.bySubject[block] = append(r.bySubject[block], f)
@@ -216,11 +216,24 @@ func (r *runState) index() {
 			}
 		}
 		r.figures[f].claims = append(r.figures[f].claims, i)
-		r.byArticle[c.Article] = appendOnce(r.byArticle[c.Article], f)
-		sentenceKey := c.Article + "|" + strconv.Itoa(c.SentenceStart)
-		r.bySentence[sentenceKey] = appendOnce(r.bySentence[sentenceKey], f)
 	}
 	r.stats.Figures = len(r.figures)
+}
+
+// byPlace indexes figures by article, or by sentence, for the checks that ask for it.
+func (r *runState) byPlace(sentence bool) map[string][]int {
+	out := map[string][]int{}
+	for f, fig := range r.figures {
+		for _, i := range fig.claims {
+			c := &r.claims[i]
+			key := c.Article
+			if sentence {
+				key += "|" + strconv.Itoa(c.SentenceStart)
+			}
+			out[key] = appendOnce(out[key], f)
+		}
+	}
+	return out
 }
 
 func appendOnce(list []int, f int) []int {
@@ -232,7 +245,7 @@ func appendOnce(list []int, f int) []int {
 	return append(list, f)
 }
 
-func (r *runState) representative(f int) *claim.Claim { return &r.claims[r.figures[f].claims[0]] }
+func (r *runState) representative(f int) *claim.Claim { return r.reps[f] }
 
 func (r *runState) env(check *rules.Check) *rules.Env {
 	return &rules.Env{Tolerance: check.Tolerance, WorldPopulation: r.engine.pack.Settings.WorldPopulation}
@@ -241,7 +254,7 @@ func (r *runState) env(check *rules.Check) *rules.Env {
 func (r *runState) claimCheck(check *rules.Check) {
 	env := r.env(check)
 	for f := range r.figures {
-		env.A = *r.representative(f)
+		env.A = r.representative(f)
 		if r.evaluate(check, env, f) {
 			r.report(check, env, f)
 		}
@@ -312,7 +325,7 @@ func (f *filter) A(figure int) bool {
 		return true
 	}
 	if f.a[figure] == 0 {
-		f.env.A = *f.r.representative(figure)
+		f.env.A = f.r.representative(figure)
 		f.a[figure] = 1
 		if ok, err := f.check.FilterA(f.env); err == nil && !ok {
 			f.a[figure] = 2
@@ -327,7 +340,7 @@ func (f *filter) B(figure int) bool {
 		return true
 	}
 	if f.b[figure] == 0 {
-		f.env.B = *f.r.representative(figure)
+		f.env.B = f.r.representative(figure)
 		f.b[figure] = 1
 		if ok, err := f.check.FilterB(f.env); err == nil && !ok {
 			f.b[figure] = 2
@@ -359,7 +372,7 @@ func (r *runState) pairCheck(check *rules.Check) {
 		if a == b || !only.A(a) || !only.B(b) {
 			return
 		}
-		env.A, env.B = *r.representative(a), *r.representative(b)
+		env.A, env.B = r.representative(a), r.representative(b)
 		r.stats.PairsEvaluated++
 		if r.evaluate(check, env, a, b) {
 			r.report(check, env, a, b)
@@ -382,9 +395,9 @@ func (r *runState) pairCheck(check *rules.Check) {
 	case rules.SameMetricSubject:
 		allPairs(r.bySubject)
 	case rules.SameArticle:
-		allPairs(r.byArticle)
+		allPairs(r.byPlace(false))
 	case rules.SameSentence:
-		allPairs(r.bySentence)
+		allPairs(r.byPlace(true))
 	case rules.Timeline:
 		for _, bucket := range sortedKeys(r.bySubject) {
 			keys, groups := r.split(check, only.keep(r.bySubject[bucket], only.either))
@@ -415,12 +428,19 @@ func (r *runState) pairCheck(check *rules.Check) {
 // timeline orders figures by the day they stand for and pairs each day's figures with the
 // previous day's (a earlier, b later).
 func (r *runState) timeline(list []int, visit func(a, b int)) {
-	sorted := append([]int(nil), list...)
-	day := func(f int) time.Time { return rules.AsOf(*r.representative(f)) }
-	sort.SliceStable(sorted, func(i, j int) bool { return day(sorted[i]).Before(day(sorted[j])) })
+	type dated struct {
+		figure int
+		day    int64
+	}
+	sorted := make([]dated, len(list))
+	for i, f := range list {
+		sorted[i] = dated{f, rules.AsOf(*r.representative(f)).Unix()}
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].day < sorted[j].day })
 	var previous, current []int
-	for i, f := range sorted {
-		if i > 0 && !day(f).Equal(day(sorted[i-1])) {
+	for i, d := range sorted {
+		f := d.figure
+		if i > 0 && d.day != sorted[i-1].day {
 			previous, current = current, nil
 		}
 		current = append(current, f)
@@ -454,7 +474,7 @@ func (r *runState) groupCheck(check *rules.Check) {
 func (r *runState) group(check *rules.Check, env *rules.Env, whole int, candidates []int) {
 	bySubject := map[string]int{}
 	for _, part := range candidates {
-		env.A, env.B = *r.representative(part), *r.representative(whole)
+		env.A, env.B = r.representative(part), r.representative(whole)
 		r.stats.PairsEvaluated++
 		applies, err := check.Applies(env)
 		if err != nil {
@@ -486,10 +506,10 @@ func (r *runState) group(check *rules.Check, env *rules.Env, whole int, candidat
 		return
 	}
 	sort.Ints(parts)
-	env.Whole = *r.representative(whole)
+	env.Whole = r.representative(whole)
 	env.Parts = env.Parts[:0]
 	for _, part := range parts {
-		env.Parts = append(env.Parts, *r.representative(part))
+		env.Parts = append(env.Parts, r.representative(part))
 	}
 	env.A, env.B = env.Whole, env.Whole
 	figures := append([]int{whole}, parts...)
@@ -602,6 +622,11 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // build lists each side's claims once, in article and offset order.
 func (r *runState) build(p *pending) claim.Finding {
 	finding := p.finding
+	total := 0
+	for _, side := range p.sides {
+		total += len(side)
+	}
+	finding.Claims = make([]claim.Claim, 0, total)
 	for _, side := range p.sides {
 		sort.Slice(side, func(i, j int) bool {
 			a, b := &r.claims[side[i]], &r.claims[side[j]]

@@ -186,8 +186,10 @@ func formatValue(value any) string {
 }
 
 func run(program *vm.Program, env *Env) (any, error) {
-	machine := vm.VM{MemoryBudget: memoryBudget}
-	return machine.Run(program, env)
+	if env.machine == nil {
+		env.machine = &vm.VM{MemoryBudget: memoryBudget}
+	}
+	return env.machine.Run(program, env)
 }
 
 // Applies evaluates the check's when condition (true when it has none).
