@@ -18,23 +18,23 @@ import (
 // Engine runs one pack's checks.
 type Engine struct {
 	pack *rules.Pack
-	// foldFields are the claim fields, beyond the figure itself, that some condition reads:
-	// claims that differ there must not be folded.
-	foldFields []string
+	// contexts are, per check, the claim fields beyond the figure itself that its conditions
+	// read (article, sentence…): claims of one figure that differ there are evaluated apart.
+	contexts map[*rules.Check][]string
 	// partitions are, per check, the fields its when condition requires a and b to share.
 	partitions map[*rules.Check][]string
 }
 
 // New returns an Engine for pack.
 func New(pack *rules.Pack) *Engine {
-	e := &Engine{pack: pack, partitions: map[*rules.Check][]string{}}
-	for _, field := range pack.ReadFields() {
-		if _, ok := contextFields[field]; ok {
-			e.foldFields = append(e.foldFields, field)
-		}
-	}
+	e := &Engine{pack: pack, contexts: map[*rules.Check][]string{}, partitions: map[*rules.Check][]string{}}
 	for _, check := range pack.Checks {
 		e.partitions[check] = check.PartitionFields()
+		for _, field := range check.ReadFields() {
+			if _, ok := contextFields[field]; ok {
+				e.contexts[check] = append(e.contexts[check], field)
+			}
+		}
 	}
 	return e
 }
@@ -78,13 +78,12 @@ func (v value) String() string {
 		math.Float64frombits(v.number), math.Float64frombits(v.whole), v.rate, v.unit, v.qualifier, day(v.from), day(v.to), v.asOf)
 }
 
-// foldKey is everything the checks can see of a claim: claims with one key are one figure.
+// foldKey is what every check sees of a claim: claims with one key are one figure.
 type foldKey struct {
 	value
 	// date and article matter when the period is not stated: asOf and samePeriod read them.
 	date    int64
 	article string
-	extra   string
 }
 
 // contextFields read a claim field that is not part of its value, for fold keys and
@@ -123,14 +122,6 @@ func (e *Engine) foldKeyOf(c *claim.Claim) foldKey {
 			key.article = c.Article
 		}
 	}
-	if len(e.foldFields) > 0 {
-		var b strings.Builder
-		for _, field := range e.foldFields {
-			b.WriteString(contextFields[field](c))
-			b.WriteByte(0)
-		}
-		key.extra = b.String()
-	}
 	return key
 }
 
@@ -150,6 +141,7 @@ func (e *Engine) Run(claims []claim.Claim) ([]claim.Finding, source.ErrorList, S
 		if !check.Usable() {
 			continue
 		}
+		run.useView(check)
 		switch check.Scope {
 		case rules.ScopeClaim:
 			run.claimCheck(check)
@@ -166,9 +158,12 @@ type runState struct {
 	engine     *Engine
 	claims     []claim.Claim
 	figures    []*figure
-	reps       []*claim.Claim   // each figure's first claim, which conditions see
-	bySubject  map[string][]int // metric|subject -> figure indexes
-	byAncestor map[string][]int // metric|ancestor -> figure indexes of parts
+	reps       []*claim.Claim      // each figure's first claim
+	view       *view               // what the current check evaluates
+	keyCache   map[string][]string // partition keys of figures, by fields
+	figureView *view               // one unit per figure
+	bySubject  map[string][]int    // metric|subject -> figure indexes
+	byAncestor map[string][]int    // metric|ancestor -> figure indexes of parts
 	findings   map[string]*pending
 	failures   map[string]*failure
 	stats      Stats
@@ -177,7 +172,8 @@ type runState struct {
 // pending is a finding whose sides may still grow as other figures state the same values.
 type pending struct {
 	finding claim.Finding
-	sides   [][]int // claim indexes per side
+	names   []string // what each side states
+	sides   [][]int  // claim indexes per side
 }
 
 type failure struct {
@@ -223,8 +219,8 @@ func (r *runState) index() {
 // byPlace indexes figures by article, or by sentence, for the checks that ask for it.
 func (r *runState) byPlace(sentence bool) map[string][]int {
 	out := map[string][]int{}
-	for f, fig := range r.figures {
-		for _, i := range fig.claims {
+	for f, claims := range r.view.claims {
+		for _, i := range claims {
 			c := &r.claims[i]
 			key := c.Article
 			if sentence {
@@ -245,7 +241,114 @@ func appendOnce(list []int, f int) []int {
 	return append(list, f)
 }
 
-func (r *runState) representative(f int) *claim.Claim { return r.reps[f] }
+// view is what one check evaluates: units of claims it cannot tell apart. For most checks a
+// unit is a figure; a check that reads the article or the sentence sees a figure's claims
+// split by those fields. Candidate lists hold figures; expand turns them into units.
+type view struct {
+	reps   []*claim.Claim // the claim conditions see for each unit
+	claims [][]int        // the claims of each unit
+	figure []int          // the figure of each unit, whose values name a finding's side
+	// Units of figure f are first[f] up to end[f] (each figure's units are made together);
+	// nil: unit i is figure i.
+	first, end []int32
+}
+
+func (v *view) expand(figures []int) []int {
+	if v.first == nil {
+		return figures
+	}
+	var out []int
+	for _, f := range figures {
+		for u := v.first[f]; u < v.end[f]; u++ {
+			out = append(out, int(u))
+		}
+	}
+	return out
+}
+
+func (v *view) expandMap(buckets map[string][]int) map[string][]int {
+	if v.first == nil {
+		return buckets
+	}
+	out := make(map[string][]int, len(buckets))
+	for k, list := range buckets {
+		out[k] = v.expand(list)
+	}
+	return out
+}
+
+func (r *runState) useView(check *rules.Check) {
+	fields := r.engine.contexts[check]
+	if len(fields) == 0 {
+		if r.figureView == nil {
+			r.figureView = &view{reps: r.reps, claims: make([][]int, len(r.figures)), figure: make([]int, len(r.figures))}
+			for f, fig := range r.figures {
+				r.figureView.claims[f] = fig.claims
+				r.figureView.figure[f] = f
+			}
+		}
+		r.view = r.figureView
+		return
+	}
+	v := &view{first: make([]int32, len(r.figures)), end: make([]int32, len(r.figures)), reps: make([]*claim.Claim, 0, len(r.figures)),
+		claims: make([][]int, 0, len(r.figures)), figure: make([]int, 0, len(r.figures))}
+	env := r.env(check)
+	var key, first []byte
+	contextKey := func(buffer []byte, c *claim.Claim) []byte {
+		buffer = buffer[:0]
+		for _, field := range fields {
+			buffer = append(buffer, contextFields[field](c)...)
+			buffer = append(buffer, 0)
+		}
+		return buffer
+	}
+	addUnit := func(f int, c *claim.Claim, claims []int) int {
+		unit := len(v.reps)
+		v.reps = append(v.reps, c)
+		v.claims = append(v.claims, claims)
+		v.figure = append(v.figure, f)
+		v.end[f] = int32(unit + 1)
+		return unit
+	}
+	for f, fig := range r.figures {
+		v.first[f], v.end[f] = int32(len(v.reps)), int32(len(v.reps))
+		if check.HasValueFilter() {
+			// Figures the check can never see need no units.
+			env.A = r.reps[f]
+			if !check.ValueFilter(env) {
+				continue
+			}
+		}
+		// Most figures read the same in every claim: one unit, sharing the figure's list.
+		first = contextKey(first, &r.claims[fig.claims[0]])
+		same := true
+		for _, i := range fig.claims[1:] {
+			key = contextKey(key, &r.claims[i])
+			if string(key) != string(first) {
+				same = false
+				break
+			}
+		}
+		if same {
+			addUnit(f, &r.claims[fig.claims[0]], fig.claims)
+			continue
+		}
+		byContext := map[string]int{}
+		for _, i := range fig.claims {
+			c := &r.claims[i]
+			key = contextKey(key, c)
+			unit, ok := byContext[string(key)]
+			if !ok {
+				unit = addUnit(f, c, nil)
+				byContext[string(key)] = unit
+			}
+			v.claims[unit] = append(v.claims[unit], i)
+		}
+	}
+	r.view = v
+}
+
+func (r *runState) representative(u int) *claim.Claim { return r.view.reps[u] }
 
 func (r *runState) env(check *rules.Check) *rules.Env {
 	return &rules.Env{Tolerance: check.Tolerance, WorldPopulation: r.engine.pack.Settings.WorldPopulation}
@@ -253,7 +356,11 @@ func (r *runState) env(check *rules.Check) *rules.Env {
 
 func (r *runState) claimCheck(check *rules.Check) {
 	env := r.env(check)
-	for f := range r.figures {
+	only := r.filter(check)
+	for f := range r.view.reps {
+		if !only.A(f) {
+			continue
+		}
 		env.A = r.representative(f)
 		if r.evaluate(check, env, f) {
 			r.report(check, env, f)
@@ -294,12 +401,36 @@ func (r *runState) split(check *rules.Check, list []int) ([]string, map[string][
 	if len(fields) == 0 {
 		return []string{""}, map[string][]int{"": list}
 	}
+	keyOf := r.partitionKeys(fields)
 	groups := map[string][]int{}
-	for _, f := range list {
-		key := r.partitionKey(fields, f)
-		groups[key] = append(groups[key], f)
+	for _, u := range list {
+		key := keyOf(u)
+		groups[key] = append(groups[key], u)
 	}
 	return sortedKeys(groups), groups
+}
+
+// partitionKeys returns the partition key of a unit; for figure units the keys are kept
+// for the other checks that partition on the same fields.
+func (r *runState) partitionKeys(fields []string) func(int) string {
+	if r.view != r.figureView {
+		return func(u int) string { return r.partitionKey(fields, u) }
+	}
+	signature := strings.Join(fields, ",")
+	if r.keyCache == nil {
+		r.keyCache = map[string][]string{}
+	}
+	cache := r.keyCache[signature]
+	if cache == nil {
+		cache = make([]string, len(r.figures))
+		r.keyCache[signature] = cache
+	}
+	return func(u int) string {
+		if cache[u] == "" {
+			cache[u] = r.partitionKey(fields, u)
+		}
+		return cache[u]
+	}
 }
 
 // filter is the per-figure result of a check's a-only and b-only conditions, computed once
@@ -315,7 +446,7 @@ func (r *runState) filter(check *rules.Check) *filter {
 	if !check.HasFilters() {
 		return nil
 	}
-	return &filter{r: r, check: check, env: r.env(check), a: make([]int8, len(r.figures)), b: make([]int8, len(r.figures))}
+	return &filter{r: r, check: check, env: r.env(check), a: make([]int8, len(r.view.reps)), b: make([]int8, len(r.view.reps))}
 }
 
 // A reports whether figure f can be a; a failing filter counts as passing so that the full
@@ -393,14 +524,14 @@ func (r *runState) pairCheck(check *rules.Check) {
 	}
 	switch check.Candidates {
 	case rules.SameMetricSubject:
-		allPairs(r.bySubject)
+		allPairs(r.view.expandMap(r.bySubject))
 	case rules.SameArticle:
 		allPairs(r.byPlace(false))
 	case rules.SameSentence:
 		allPairs(r.byPlace(true))
 	case rules.Timeline:
 		for _, bucket := range sortedKeys(r.bySubject) {
-			keys, groups := r.split(check, only.keep(r.bySubject[bucket], only.either))
+			keys, groups := r.split(check, only.keep(r.view.expand(r.bySubject[bucket]), only.either))
 			for _, key := range keys {
 				r.timeline(groups[key], visit)
 			}
@@ -412,8 +543,8 @@ func (r *runState) pairCheck(check *rules.Check) {
 			if len(wholes) == 0 {
 				continue
 			}
-			keys, parts := r.split(check, only.keep(r.byAncestor[bucket], only.A))
-			_, wholesByKey := r.split(check, only.keep(wholes, only.B))
+			keys, parts := r.split(check, only.keep(r.view.expand(r.byAncestor[bucket]), only.A))
+			_, wholesByKey := r.split(check, only.keep(r.view.expand(wholes), only.B))
 			for _, key := range keys {
 				for _, part := range parts[key] {
 					for _, whole := range wholesByKey[key] {
@@ -456,22 +587,44 @@ func (r *runState) timeline(list []int, visit func(a, b int)) {
 func (r *runState) groupCheck(check *rules.Check) {
 	env := r.env(check)
 	only := r.filter(check)
+	if check.Candidates == rules.SameArticle || check.Candidates == rules.SameSentence {
+		r.placeGroups(check, env, only)
+		return
+	}
 	for _, bucket := range sortedKeys(r.byAncestor) {
 		wholes := r.bySubject[bucket]
 		if len(wholes) == 0 {
 			continue
 		}
-		keys, partsByKey := r.split(check, only.keep(r.byAncestor[bucket], only.A))
-		_, wholesByKey := r.split(check, only.keep(wholes, only.B))
+		keys, partsByKey := r.split(check, only.keep(r.view.expand(r.byAncestor[bucket]), only.A))
+		_, wholesByKey := r.split(check, only.keep(r.view.expand(wholes), only.B))
 		for _, key := range keys {
 			for _, whole := range wholesByKey[key] {
-				r.group(check, env, whole, partsByKey[key])
+				r.group(check, env, whole, partsByKey[key], true)
 			}
 		}
 	}
 }
 
-func (r *runState) group(check *rules.Check, env *rules.Env, whole int, candidates []int) {
+// placeGroups evaluates the figures of one article (or sentence) as a group without a
+// whole: parts are the figures for which when holds with a = the figure and b = the first
+// figure of the partition; whole is that first figure.
+func (r *runState) placeGroups(check *rules.Check, env *rules.Env, only *filter) {
+	places := r.byPlace(check.Candidates == rules.SameSentence)
+	for _, place := range sortedKeys(places) {
+		keys, groups := r.split(check, only.keep(places[place], only.A))
+		for _, key := range keys {
+			list := groups[key]
+			if len(list) < 2 {
+				continue
+			}
+			sort.Ints(list)
+			r.group(check, env, list[0], list, false)
+		}
+	}
+}
+
+func (r *runState) group(check *rules.Check, env *rules.Env, whole int, candidates []int, wholeSide bool) {
 	bySubject := map[string]int{}
 	for _, part := range candidates {
 		env.A, env.B = r.representative(part), r.representative(whole)
@@ -512,7 +665,10 @@ func (r *runState) group(check *rules.Check, env *rules.Env, whole int, candidat
 		env.Parts = append(env.Parts, r.representative(part))
 	}
 	env.A, env.B = env.Whole, env.Whole
-	figures := append([]int{whole}, parts...)
+	figures := parts
+	if wholeSide {
+		figures = append([]int{whole}, parts...)
+	}
 	violated, err := check.Violated(env)
 	if err != nil {
 		r.runtimeError(check, err, figures...)
@@ -577,8 +733,9 @@ func sortedFailureIDs(m map[string]*failure) []string {
 	return keys
 }
 
-func (r *runState) name(f int) string {
-	fig := r.figures[f]
+// name is what a unit states, which identifies a finding's side.
+func (r *runState) name(u int) string {
+	fig := r.figures[r.view.figure[u]]
 	if fig.name == "" {
 		fig.name = fig.value.String()
 	}
@@ -592,10 +749,25 @@ func (r *runState) report(check *rules.Check, env *rules.Env, figures ...int) {
 	for i, f := range figures {
 		names[i] = r.name(f)
 	}
-	identity := check.ID + "\x00" + strings.Join(names, "\x00")
+	// Unordered candidates may meet one disagreement as (a, b) and as (b, a).
+	keyNames := names
+	if check.Scope == rules.ScopePair && check.Candidates != rules.SubjectPartOf && check.Candidates != rules.Timeline {
+		keyNames = append([]string(nil), names...)
+		sort.Strings(keyNames)
+	}
+	identity := check.ID + "\x00" + strings.Join(keyNames, "\x00")
 	if existing, seen := r.findings[identity]; seen {
+		used := make([]bool, len(existing.names))
 		for i, f := range figures {
-			existing.sides[i] = append(existing.sides[i], r.figures[f].claims...)
+			side := i
+			for j, name := range existing.names {
+				if !used[j] && name == names[i] {
+					side = j
+					break
+				}
+			}
+			used[side] = true
+			existing.sides[side] = append(existing.sides[side], r.view.claims[f]...)
 		}
 		return
 	}
@@ -609,10 +781,10 @@ func (r *runState) report(check *rules.Check, env *rules.Env, figures ...int) {
 		r.runtimeError(check, fmt.Errorf("explain: %w", err), figures...)
 	}
 	hash := sha256.Sum256([]byte(identity))
-	p := &pending{finding: claim.Finding{Rule: check.ID, Severity: check.Severity, Message: oneLine(message),
+	p := &pending{names: names, finding: claim.Finding{Rule: check.ID, Severity: check.Severity, Message: oneLine(message),
 		Explanation: oneLine(explanation), Fingerprint: hex.EncodeToString(hash[:])[:16]}}
 	for _, f := range figures {
-		p.sides = append(p.sides, append([]int(nil), r.figures[f].claims...))
+		p.sides = append(p.sides, append([]int(nil), r.view.claims[f]...))
 	}
 	r.findings[identity] = p
 }

@@ -120,14 +120,39 @@ var _ = Describe("archive scale", func() {
 		var claims []claim.Claim
 		for i := range 20 {
 			date := day("2018-03-01").AddDate(0, 0, i)
-			claims = append(claims,
-				figure(fmt.Sprintf("a%02d.txt", i), date, "accounts_removed", "twitter", 300000),
-				figure(fmt.Sprintf("b%02d.txt", i), date, "accounts_removed", "twitter", 900000))
+			low := figure(fmt.Sprintf("a%02d.txt", i), date, "accounts_removed", "twitter", 300000)
+			high := figure(fmt.Sprintf("b%02d.txt", i), date, "accounts_removed", "twitter", 900000)
+			if i%2 == 0 {
+				claims = append(claims, low, high)
+			} else {
+				claims = append(claims, high, low) // the pair meets in the other order
+			}
 		}
 		findings, _, _ := engine.New(pack).Run(claims)
 		Expect(findings).To(HaveLen(1))
 		Expect(articlesOf(findings[0], 0)).To(HaveLen(20))
+		Expect(articlesOf(findings[0], 0)[0]).To(HavePrefix("a"), "each side lists the articles that state its figure")
 		Expect(articlesOf(findings[0], 1)).To(HaveLen(20))
+		Expect(articlesOf(findings[0], 1)[19]).To(HavePrefix("b"))
+	})
+
+	It("lists the articles of each sentence apart for a check that reads the sentence", func() {
+		pack := loadPack("")
+		var claims []claim.Claim
+		for i := range 50 {
+			accounts := figure(fmt.Sprintf("s%02d.txt", i), day("2018-03-01"), "accounts_held", "telegram", 30000)
+			accounts.Unit = "accounts"
+			followers := figure(accounts.Article, accounts.ArticleDate, "followers", "telegram", 3e6)
+			followers.Unit, followers.Start = "people", 40
+			accounts.Sentence = fmt.Sprintf("sentence %d: 30,000 accounts, each followed by 3 million people", i)
+			followers.Sentence = accounts.Sentence
+			claims = append(claims, accounts, followers)
+		}
+		findings, _, _ := engine.New(pack).Run(claims)
+		found := byRule(findings, "followers_beyond_world")
+		Expect(found).To(HaveLen(1))
+		Expect(articlesOf(found[0], 0)).To(HaveLen(50))
+		Expect(articlesOf(found[0], 1)).To(HaveLen(50))
 	})
 
 	It("evaluates a number of pairs linear in the claims on one big block", func() {

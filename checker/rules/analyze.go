@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/parser"
@@ -15,8 +16,8 @@ import (
 //   - PartitionFields: the `when` conjuncts that require a and b to agree on a field
 //     (a.rate == b.rate, a.unit == b.unit, samePeriod(a, b)); candidates that disagree there
 //     can never pass, so the engine groups candidates by those fields before pairing them.
-//   - ReadFields: every claim field a condition reads; claims that agree on all of them
-//     are indistinguishable to the checks and are folded into one figure.
+//   - ReadFields: every claim field a check's conditions read; claims that agree on all of
+//     them are indistinguishable to that check and are evaluated once.
 
 // PeriodField names the samePeriod(a, b) partition: explicit period, else article date,
 // else article.
@@ -82,9 +83,10 @@ func claimField(n ast.Node) (field, owner string) {
 
 func isPairName(name string) bool { return name == "a" || name == "b" }
 
-// ReadFields lists every property name the usable checks' conditions read (a.article,
-// #.outlet…), sorted; it over-approximates, which only folds less.
-func (p *Pack) ReadFields() []string {
+// ReadFields lists every property name the check's conditions read (a.article,
+// #.outlet…), sorted, plus article and sentence_start for checks over one article or
+// sentence; it over-approximates, which only folds less.
+func (c *Check) ReadFields() []string {
 	fields := map[string]bool{}
 	collect := func(source string) {
 		if source == "" {
@@ -102,18 +104,13 @@ func (p *Pack) ReadFields() []string {
 			}
 		}))
 	}
-	for _, c := range p.Checks {
-		if !c.Usable() {
-			continue
-		}
-		collect(c.When)
-		collect(c.Violation)
-		switch c.Candidates {
-		case SameArticle:
-			fields["article"] = true
-		case SameSentence:
-			fields["article"], fields["sentence_start"] = true, true
-		}
+	collect(c.When)
+	collect(c.Violation)
+	switch c.Candidates {
+	case SameArticle:
+		fields["article"] = true
+	case SameSentence:
+		fields["article"], fields["sentence_start"] = true, true
 	}
 	return sortedSet(fields)
 }
@@ -147,7 +144,7 @@ func (c *Check) compileFilters(options []expr.Option) {
 	if err != nil {
 		return
 	}
-	var onlyA, onlyB []string
+	var onlyA, onlyB, valueA, valueB []string
 	var conjuncts func(n ast.Node)
 	conjuncts = func(n ast.Node) {
 		if binary, ok := n.(*ast.BinaryNode); ok && (binary.Operator == "&&" || binary.Operator == "and") {
@@ -156,19 +153,40 @@ func (c *Check) compileFilters(options []expr.Option) {
 			return
 		}
 		refs := map[string]bool{}
+		readsContext := false
 		ast.Walk(&n, visitor(func(node *ast.Node) {
-			if ident, ok := (*node).(*ast.IdentifierNode); ok {
-				switch ident.Value {
+			switch x := (*node).(type) {
+			case *ast.IdentifierNode:
+				switch x.Value {
 				case "a", "b", "whole", "parts":
-					refs[ident.Value] = true
+					refs[x.Value] = true
+				}
+			case *ast.MemberNode:
+				if property, ok := x.Property.(*ast.StringNode); ok && !valueProperties[property.Value] {
+					readsContext = true
 				}
 			}
 		}))
+		text := "(" + n.String() + ")"
 		switch {
 		case len(refs) == 1 && refs["a"]:
-			onlyA = append(onlyA, "("+n.String()+")")
+			if test := fastTest(n, "a"); test != nil {
+				c.fastA = append(c.fastA, test)
+				break
+			}
+			onlyA = append(onlyA, text)
+			if !readsContext {
+				valueA = append(valueA, text)
+			}
 		case len(refs) == 1 && refs["b"]:
-			onlyB = append(onlyB, "("+n.String()+")")
+			if test := fastTest(n, "b"); test != nil {
+				c.fastB = append(c.fastB, test)
+				break
+			}
+			onlyB = append(onlyB, text)
+			if !readsContext {
+				valueB = append(valueB, text)
+			}
 		}
 	}
 	conjuncts(tree.Node)
@@ -183,17 +201,150 @@ func (c *Check) compileFilters(options []expr.Option) {
 		return program
 	}
 	c.filterA, c.filterB = compile(onlyA), compile(onlyB)
+	c.valueFilterA, c.valueFilterB = compile(valueA), compile(valueB)
+}
+
+// valueProperties are the claim properties that say what a figure states (as opposed to
+// where it was read: article, sentence, outlet…).
+var valueProperties = map[string]bool{
+	"metric": true, "subject": true, "value": true, "interval": true, "low": true, "high": true,
+	"low_open": true, "high_open": true, "qualifier": true, "unit": true, "rate": true,
+	"period": true, "from": true, "to": true, "as_of": true, "whole": true, "is_claim": true,
+}
+
+// ValueFilter reports whether a claim can pass the when condition as a or as b, judging
+// only by the conjuncts that read what it states (not where it was read), so that every
+// claim of a figure gets the same answer.
+func (c *Check) ValueFilter(env *Env) bool {
+	env.B = env.A
+	if allTrue(c.fastA, env.A) {
+		if ok, err := runFilter(c.valueFilterA, env); err != nil || ok {
+			return true
+		}
+	}
+	if allTrue(c.fastB, env.A) {
+		if ok, err := runFilter(c.valueFilterB, env); err != nil || ok {
+			return true
+		}
+	}
+	return false
 }
 
 // FilterA reports whether a claim, as a, can pass the when condition; FilterB likewise as b.
 // Both are true when the condition says nothing about one claim alone.
-func (c *Check) FilterA(env *Env) (bool, error) { return runFilter(c.filterA, env) }
+func (c *Check) FilterA(env *Env) (bool, error) {
+	if !allTrue(c.fastA, env.A) {
+		return false, nil
+	}
+	return runFilter(c.filterA, env)
+}
 
 // FilterB: see FilterA.
-func (c *Check) FilterB(env *Env) (bool, error) { return runFilter(c.filterB, env) }
+func (c *Check) FilterB(env *Env) (bool, error) {
+	if !allTrue(c.fastB, env.B) {
+		return false, nil
+	}
+	return runFilter(c.filterB, env)
+}
 
 // HasFilters reports whether FilterA or FilterB can ever be false.
-func (c *Check) HasFilters() bool { return c.filterA != nil || c.filterB != nil }
+func (c *Check) HasFilters() bool {
+	return c.filterA != nil || c.filterB != nil || len(c.fastA) > 0 || len(c.fastB) > 0
+}
+
+// HasValueFilter reports whether ValueFilter can ever be false.
+func (c *Check) HasValueFilter() bool {
+	return c.valueFilterA != nil || c.valueFilterB != nil || len(c.fastA) > 0 || len(c.fastB) > 0
+}
+
+func allTrue(tests []func(*claim.Claim) bool, c *claim.Claim) bool {
+	for _, test := range tests {
+		if !test(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// stringFields are the claim fields fastTest reads without expr.
+var stringFields = map[string]func(*claim.Claim) string{
+	"metric":    func(c *claim.Claim) string { return c.Metric },
+	"subject":   func(c *claim.Claim) string { return c.Subject },
+	"rate":      func(c *claim.Claim) string { return c.Rate },
+	"unit":      func(c *claim.Claim) string { return c.Unit },
+	"qualifier": func(c *claim.Claim) string { return c.Qualifier },
+}
+
+// fastTest compiles the simplest conjuncts (owner.field == "text", !=, in [...], and !, &&,
+// || of those) to Go, which the engine runs on every figure; nil when the conjunct is
+// anything else. Semantics are expr's: string equality.
+func fastTest(n ast.Node, owner string) func(*claim.Claim) bool {
+	switch node := n.(type) {
+	case *ast.UnaryNode:
+		if node.Operator == "!" || node.Operator == "not" {
+			if inner := fastTest(node.Node, owner); inner != nil {
+				return func(c *claim.Claim) bool { return !inner(c) }
+			}
+		}
+	case *ast.BinaryNode:
+		switch node.Operator {
+		case "&&", "and", "||", "or":
+			left, right := fastTest(node.Left, owner), fastTest(node.Right, owner)
+			if left == nil || right == nil {
+				return nil
+			}
+			if node.Operator == "&&" || node.Operator == "and" {
+				return func(c *claim.Claim) bool { return left(c) && right(c) }
+			}
+			return func(c *claim.Claim) bool { return left(c) || right(c) }
+		case "==", "!=":
+			get, literal := fieldAndString(node.Left, node.Right, owner)
+			if get == nil {
+				get, literal = fieldAndString(node.Right, node.Left, owner)
+			}
+			if get == nil {
+				return nil
+			}
+			if node.Operator == "==" {
+				return func(c *claim.Claim) bool { return get(c) == literal }
+			}
+			return func(c *claim.Claim) bool { return get(c) != literal }
+		case "in":
+			get := fieldOf(node.Left, owner)
+			array, ok := node.Right.(*ast.ArrayNode)
+			if get == nil || !ok {
+				return nil
+			}
+			set := map[string]bool{}
+			for _, item := range array.Nodes {
+				text, ok := item.(*ast.StringNode)
+				if !ok {
+					return nil
+				}
+				set[text.Value] = true
+			}
+			return func(c *claim.Claim) bool { return set[get(c)] }
+		}
+	}
+	return nil
+}
+
+func fieldAndString(field, literal ast.Node, owner string) (func(*claim.Claim) string, string) {
+	get := fieldOf(field, owner)
+	text, ok := literal.(*ast.StringNode)
+	if get == nil || !ok {
+		return nil, ""
+	}
+	return get, text.Value
+}
+
+func fieldOf(n ast.Node, owner string) func(*claim.Claim) string {
+	field, who := claimField(n)
+	if who != owner {
+		return nil
+	}
+	return stringFields[field]
+}
 
 func runFilter(program *vm.Program, env *Env) (bool, error) {
 	if program == nil {

@@ -291,8 +291,8 @@ func (r *reader) check(n *yaml.Node, pack *Pack, checkByID map[string]*Check) {
 	if c.Scope != ScopeClaim && seen["candidates"] == nil {
 		r.errorf(n, "check %s: a %s check needs \"candidates\" (%s, %s, %s, %s or %s)", c.ID, c.Scope, SameMetricSubject, SubjectPartOf, SameArticle, SameSentence, Timeline)
 	}
-	if c.Scope == ScopeGroup && c.Candidates != "" && c.Candidates != SubjectPartOf {
-		r.errorf(seen["candidates"], "check %s: group checks take candidates %s (the whole with its parts)", c.ID, SubjectPartOf)
+	if c.Scope == ScopeGroup && c.Candidates != "" && c.Candidates != SubjectPartOf && c.Candidates != SameArticle && c.Candidates != SameSentence {
+		r.errorf(seen["candidates"], "check %s: group checks take candidates %s (a whole with its parts), %s or %s (the figures of one place)", c.ID, SubjectPartOf, SameArticle, SameSentence)
 	}
 	compileAt := func(node *yaml.Node) exprSite { return exprSite{reader: r, node: node} }
 	c.compileSites = [4]exprSite{compileAt(whenNode), compileAt(violationNode), compileAt(messageNode), compileAt(explainNode)}

@@ -121,6 +121,10 @@ type Check struct {
 	when         *vm.Program
 	filterA      *vm.Program
 	filterB      *vm.Program
+	valueFilterA *vm.Program
+	fastA        []func(*claim.Claim) bool
+	fastB        []func(*claim.Claim) bool
+	valueFilterB *vm.Program
 	violation    *vm.Program
 	message      *Template
 	explain      *Template

@@ -92,7 +92,7 @@ var _ = Describe("the pack schema", func() {
 		Entry("a boolean that is not one", "extra.yaml", "metrics:\n  - id: m\n    nouns: {en: [x]}\n    cumulative: maybe\n", "expected true or false"),
 		Entry("an unknown severity", "extra.yaml", "checks:\n  - {id: y, severity: fatal, description: d, scope: claim, violation: 'true', message: m}\n", "expected one of error, warning, info"),
 		Entry("a pair check without candidates", "extra.yaml", "checks:\n  - {id: y, severity: error, description: d, scope: pair, violation: 'true', message: m}\n", `needs "candidates"`),
-		Entry("a group check over the wrong candidates", "extra.yaml", "checks:\n  - {id: y, severity: error, description: d, scope: group, candidates: same_article, violation: 'true', message: m}\n", "group checks take candidates subject_part_of"),
+		Entry("a group check over the wrong candidates", "extra.yaml", "checks:\n  - {id: y, severity: error, description: d, scope: group, candidates: timeline, violation: 'true', message: m}\n", "group checks take candidates subject_part_of"),
 		Entry("unknown candidates", "extra.yaml", "checks:\n  - {id: y, severity: error, description: d, scope: pair, candidates: everything, violation: 'true', message: m}\n", "check.candidates: expected one of"),
 		Entry("a check without its violation", "extra.yaml", "checks:\n  - {id: y, severity: error, description: d, scope: claim, message: m}\n", `missing key "violation"`),
 		Entry("an id that is not snake_case", "extra.yaml", "checks:\n  - {id: Rate-Check, severity: error, description: d, scope: claim, violation: 'true', message: m}\n", "is not a snake_case identifier"),
