@@ -170,6 +170,28 @@ var _ = Describe("archive scale", func() {
 	})
 })
 
+var _ = Describe("part and whole", func() {
+	It("adds up the parts of one whole, in the whole's partition only", func() {
+		pack := loadPack("")
+		date := day("2019-11-25")
+		claims := []claim.Claim{
+			figure("a.txt", date, "fighters_joined", "france", 3000),
+			figure("a.txt", date, "fighters_joined", "germany", 2500),
+			figure("a.txt", date, "fighters_joined", "europe", 5000),
+			// Another day's figures form another partition.
+			figure("b.txt", day("2019-12-01"), "fighters_joined", "france", 100),
+		}
+		claims[1].Start, claims[2].Start = 50, 90
+		findings, errs, _ := engine.New(pack).Run(claims)
+		Expect(errs).To(BeEmpty())
+		sum := byRule(findings, "parts_exceed_whole")
+		Expect(sum).To(HaveLen(1))
+		Expect(sum[0].Sides).To(HaveLen(3))
+		Expect(sum[0].Claims[sum[0].Sides[0][0]].Subject).To(Equal("europe"))
+		Expect(byRule(findings, "part_exceeds_whole")).To(BeEmpty())
+	})
+})
+
 var _ = Describe("time", func() {
 	It("calls a cumulative count that falls between two articles a contradiction and a rise an update", func() {
 		pack := loadPack("")
@@ -217,6 +239,12 @@ var _ = Describe("runtime errors", func() {
     candidates: same_metric_subject
     violation: "all(1..1000000000, # > 0)"
     message: m
+  - id: huge_map
+    severity: error
+    description: maps over a huge range in a claim check
+    scope: claim
+    violation: "len(map(1..1000000000, # * 2)) > 0"
+    message: m
 `)
 		claims := []claim.Claim{
 			year(figure("a.txt", day("2018-01-10"), "accounts_removed", "twitter", 300000), 2017),
@@ -224,13 +252,14 @@ var _ = Describe("runtime errors", func() {
 		}
 		findings, errs, _ := engine.New(pack).Run(claims)
 		Expect(byRule(findings, "conflicting_figures")).To(HaveLen(1))
-		Expect(errs).To(HaveLen(2))
+		Expect(errs).To(HaveLen(3))
 		joined := errs.Error()
 		Expect(joined).To(ContainSubstring("newsroom/extra.yaml:2:5: check divides_by_zero failed on the claims at a.txt:1:11"))
 		Expect(joined).To(ContainSubstring("integer divide by zero"))
 		Expect(joined).To(ContainSubstring("(and 1 more evaluations of this check failed)"))
 		Expect(joined).To(ContainSubstring("check huge_range failed on the claims at a.txt:1:11 \"300000\", b.txt:1:11 \"900000\""))
 		Expect(joined).To(ContainSubstring("memory budget exceeded"))
+		Expect(joined).To(ContainSubstring("check huge_map failed"))
 	})
 })
 
