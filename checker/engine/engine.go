@@ -161,6 +161,7 @@ type runState struct {
 	reps       []*claim.Claim      // each figure's first claim
 	view       *view               // what the current check evaluates
 	keyCache   map[string][]string // partition keys of figures, by fields
+	filters    map[string]*filter  // filter results of figures, by when condition
 	figureView *view               // one unit per figure
 	bySubject  map[string][]int    // metric|subject -> figure indexes
 	byAncestor map[string][]int    // metric|ancestor -> figure indexes of parts
@@ -216,29 +217,18 @@ func (r *runState) index() {
 	r.stats.Figures = len(r.figures)
 }
 
-// byPlace indexes figures by article, or by sentence, for the checks that ask for it.
+// byPlace indexes units by article, or by sentence, for the checks that ask for it. Such a
+// check reads the article (and sentence) as context, so each unit lies in one place.
 func (r *runState) byPlace(sentence bool) map[string][]int {
 	out := map[string][]int{}
-	for f, claims := range r.view.claims {
-		for _, i := range claims {
-			c := &r.claims[i]
-			key := c.Article
-			if sentence {
-				key += "|" + strconv.Itoa(c.SentenceStart)
-			}
-			out[key] = appendOnce(out[key], f)
+	for u, c := range r.view.reps {
+		key := c.Article
+		if sentence {
+			key += "|" + strconv.Itoa(c.SentenceStart)
 		}
+		out[key] = append(out[key], u)
 	}
 	return out
-}
-
-func appendOnce(list []int, f int) []int {
-	for _, existing := range list {
-		if existing == f {
-			return list
-		}
-	}
-	return append(list, f)
 }
 
 // view is what one check evaluates: units of claims it cannot tell apart. For most checks a
@@ -394,20 +384,45 @@ func (r *runState) partitionKey(fields []string, f int) string {
 	return b.String()
 }
 
-// split groups figures by the check's partition key; keys come back sorted so that runs
-// are deterministic.
-func (r *runState) split(check *rules.Check, list []int) ([]string, map[string][]int) {
+// split groups units by the check's partition key, in key order so that runs are
+// deterministic; the groups share one backing array.
+func (r *runState) split(check *rules.Check, list []int) ([]string, [][]int) {
 	fields := r.engine.partitions[check]
-	if len(fields) == 0 {
-		return []string{""}, map[string][]int{"": list}
+	if len(fields) == 0 || len(list) == 0 {
+		return []string{""}, [][]int{list}
 	}
 	keyOf := r.partitionKeys(fields)
-	groups := map[string][]int{}
-	for _, u := range list {
-		key := keyOf(u)
-		groups[key] = append(groups[key], u)
+	type keyed struct {
+		key  string
+		unit int
 	}
-	return sortedKeys(groups), groups
+	sorted := make([]keyed, len(list))
+	for i, u := range list {
+		sorted[i] = keyed{keyOf(u), u}
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].key < sorted[j].key })
+	units := make([]int, len(sorted))
+	var keys []string
+	var groups [][]int
+	start := 0
+	for i := range sorted {
+		units[i] = sorted[i].unit
+		if i == len(sorted)-1 || sorted[i+1].key != sorted[i].key {
+			keys = append(keys, sorted[i].key)
+			groups = append(groups, units[start:i+1:i+1])
+			start = i + 1
+		}
+	}
+	return keys, groups
+}
+
+// byKey indexes split's result by key.
+func byKey(keys []string, groups [][]int) map[string][]int {
+	out := make(map[string][]int, len(keys))
+	for i, key := range keys {
+		out[key] = groups[i]
+	}
+	return out
 }
 
 // partitionKeys returns the partition key of a unit; for figure units the keys are kept
@@ -446,7 +461,26 @@ func (r *runState) filter(check *rules.Check) *filter {
 	if !check.HasFilters() {
 		return nil
 	}
-	return &filter{r: r, check: check, env: r.env(check), a: make([]int8, len(r.view.reps)), b: make([]int8, len(r.view.reps))}
+	// Checks with one when condition over the same units share their filters' results.
+	shared := r.view == r.figureView
+	key := check.When + "\x00" + strconv.FormatFloat(check.Tolerance, 'g', -1, 64)
+	if shared {
+		if f := r.filters[key]; f != nil {
+			return f
+		}
+	}
+	f := &filter{r: r, check: check, env: r.env(check), a: make([]int8, len(r.view.reps))}
+	f.b = f.a
+	if !check.Symmetric() {
+		f.b = make([]int8, len(r.view.reps))
+	}
+	if shared {
+		if r.filters == nil {
+			r.filters = map[string]*filter{}
+		}
+		r.filters[key] = f
+	}
+	return f
 }
 
 // A reports whether figure f can be a; a failing filter counts as passing so that the full
@@ -469,6 +503,9 @@ func (f *filter) A(figure int) bool {
 func (f *filter) B(figure int) bool {
 	if f == nil {
 		return true
+	}
+	if f.check.Symmetric() {
+		return f.A(figure)
 	}
 	if f.b[figure] == 0 {
 		f.env.B = f.r.representative(figure)
@@ -511,9 +548,8 @@ func (r *runState) pairCheck(check *rules.Check) {
 	}
 	allPairs := func(buckets map[string][]int) {
 		for _, bucket := range sortedKeys(buckets) {
-			keys, groups := r.split(check, only.keep(buckets[bucket], only.either))
-			for _, key := range keys {
-				list := groups[key]
+			_, groups := r.split(check, only.keep(buckets[bucket], only.either))
+			for _, list := range groups {
 				for i := 0; i < len(list); i++ {
 					for j := i + 1; j < len(list); j++ {
 						visit(list[i], list[j])
@@ -531,9 +567,9 @@ func (r *runState) pairCheck(check *rules.Check) {
 		allPairs(r.byPlace(true))
 	case rules.Timeline:
 		for _, bucket := range sortedKeys(r.bySubject) {
-			keys, groups := r.split(check, only.keep(r.view.expand(r.bySubject[bucket]), only.either))
-			for _, key := range keys {
-				r.timeline(groups[key], visit)
+			_, groups := r.split(check, only.keep(r.view.expand(r.bySubject[bucket]), only.either))
+			for _, list := range groups {
+				r.timeline(list, visit)
 			}
 		}
 	case rules.SubjectPartOf:
@@ -544,9 +580,9 @@ func (r *runState) pairCheck(check *rules.Check) {
 				continue
 			}
 			keys, parts := r.split(check, only.keep(r.view.expand(r.byAncestor[bucket]), only.A))
-			_, wholesByKey := r.split(check, only.keep(r.view.expand(wholes), only.B))
-			for _, key := range keys {
-				for _, part := range parts[key] {
+			wholesByKey := byKey(r.split(check, only.keep(r.view.expand(wholes), only.B)))
+			for i, key := range keys {
+				for _, part := range parts[i] {
 					for _, whole := range wholesByKey[key] {
 						visit(part, whole)
 					}
@@ -596,11 +632,11 @@ func (r *runState) groupCheck(check *rules.Check) {
 		if len(wholes) == 0 {
 			continue
 		}
-		keys, partsByKey := r.split(check, only.keep(r.view.expand(r.byAncestor[bucket]), only.A))
-		_, wholesByKey := r.split(check, only.keep(r.view.expand(wholes), only.B))
-		for _, key := range keys {
+		keys, parts := r.split(check, only.keep(r.view.expand(r.byAncestor[bucket]), only.A))
+		wholesByKey := byKey(r.split(check, only.keep(r.view.expand(wholes), only.B)))
+		for i, key := range keys {
 			for _, whole := range wholesByKey[key] {
-				r.group(check, env, whole, partsByKey[key], true)
+				r.group(check, env, whole, parts[i], true)
 			}
 		}
 	}
@@ -612,9 +648,8 @@ func (r *runState) groupCheck(check *rules.Check) {
 func (r *runState) placeGroups(check *rules.Check, env *rules.Env, only *filter) {
 	places := r.byPlace(check.Candidates == rules.SameSentence)
 	for _, place := range sortedKeys(places) {
-		keys, groups := r.split(check, only.keep(places[place], only.A))
-		for _, key := range keys {
-			list := groups[key]
+		_, groups := r.split(check, only.keep(places[place], only.A))
+		for _, list := range groups {
 			if len(list) < 2 {
 				continue
 			}

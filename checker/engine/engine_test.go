@@ -300,5 +300,20 @@ var _ = Describe("partitions", func() {
 		Expect(pack.Check("conflicting_figures").PartitionFields()).To(Equal([]string{"period", "rate", "unit"}))
 		Expect(pack.Check("cumulative_decrease").PartitionFields()).To(Equal([]string{"unit"}))
 		Expect(strings.Join(pack.Check("rate_mismatch").PartitionFields(), ",")).To(Equal("period,unit"))
+		Expect(pack.Check("followers_beyond_world").PartitionFields()).To(Equal([]string{"subject"}))
+	})
+
+	It("reads per-claim filters off when, and whether b's mirror a's", func() {
+		pack := loadPack("")
+		conflicting := pack.Check("conflicting_figures")
+		Expect(conflicting.HasFilters()).To(BeTrue())
+		Expect(conflicting.Symmetric()).To(BeTrue())
+		Expect(pack.Check("part_exceeds_whole").Symmetric()).To(BeFalse(), "only the whole must not be vague")
+		vague := figure("v.txt", day("2018-01-01"), "accounts_removed", "twitter", 300)
+		vague.Qualifier = claim.Vague
+		exact := figure("e.txt", day("2018-01-01"), "accounts_removed", "twitter", 300)
+		env := &rules.Env{A: &vague, B: &exact}
+		Expect(conflicting.FilterA(env)).To(BeFalse())
+		Expect(conflicting.FilterB(env)).To(BeTrue())
 	})
 })

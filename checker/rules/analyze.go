@@ -144,7 +144,7 @@ func (c *Check) compileFilters(options []expr.Option) {
 	if err != nil {
 		return
 	}
-	var onlyA, onlyB, valueA, valueB []string
+	var onlyA, onlyB, valueA, valueB, mirrorA, textsB []string
 	var conjuncts func(n ast.Node)
 	conjuncts = func(n ast.Node) {
 		if binary, ok := n.(*ast.BinaryNode); ok && (binary.Operator == "&&" || binary.Operator == "and") {
@@ -170,6 +170,7 @@ func (c *Check) compileFilters(options []expr.Option) {
 		text := "(" + n.String() + ")"
 		switch {
 		case len(refs) == 1 && refs["a"]:
+			mirrorA = append(mirrorA, renamed(n, "a", "b"))
 			if test := fastTest(n, "a"); test != nil {
 				c.fastA = append(c.fastA, test)
 				break
@@ -179,6 +180,7 @@ func (c *Check) compileFilters(options []expr.Option) {
 				valueA = append(valueA, text)
 			}
 		case len(refs) == 1 && refs["b"]:
+			textsB = append(textsB, text)
 			if test := fastTest(n, "b"); test != nil {
 				c.fastB = append(c.fastB, test)
 				break
@@ -202,7 +204,30 @@ func (c *Check) compileFilters(options []expr.Option) {
 	}
 	c.filterA, c.filterB = compile(onlyA), compile(onlyB)
 	c.valueFilterA, c.valueFilterB = compile(valueA), compile(valueB)
+	sort.Strings(mirrorA)
+	sort.Strings(textsB)
+	c.symmetric = strings.Join(mirrorA, "\x00") == strings.Join(textsB, "\x00")
 }
+
+// renamed prints n with identifier from read as to: a's conjuncts as they would read of b.
+func renamed(n ast.Node, from, to string) string {
+	var changed []*ast.IdentifierNode
+	ast.Walk(&n, visitor(func(node *ast.Node) {
+		if ident, ok := (*node).(*ast.IdentifierNode); ok && ident.Value == from {
+			ident.Value = to
+			changed = append(changed, ident)
+		}
+	}))
+	text := "(" + n.String() + ")"
+	for _, ident := range changed {
+		ident.Value = from
+	}
+	return text
+}
+
+// Symmetric reports whether the b-only conjuncts say of b exactly what the a-only ones say of
+// a, so that a claim passes FilterB exactly when it passes FilterA.
+func (c *Check) Symmetric() bool { return c.symmetric }
 
 // valueProperties are the claim properties that say what a figure states (as opposed to
 // where it was read: article, sentence, outlet…).

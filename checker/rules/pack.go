@@ -124,6 +124,7 @@ type Check struct {
 	valueFilterA *vm.Program
 	fastA        []func(*claim.Claim) bool
 	fastB        []func(*claim.Claim) bool
+	symmetric    bool
 	valueFilterB *vm.Program
 	violation    *vm.Program
 	message      *Template
