@@ -217,16 +217,41 @@ func (r *runState) index() {
 	r.stats.Figures = len(r.figures)
 }
 
-// byPlace indexes units by article, or by sentence, for the checks that ask for it. Such a
-// check reads the article (and sentence) as context, so each unit lies in one place.
-func (r *runState) byPlace(sentence bool) map[string][]int {
-	out := map[string][]int{}
-	for u, c := range r.view.reps {
-		key := c.Article
-		if sentence {
-			key += "|" + strconv.Itoa(c.SentenceStart)
+// byPlace lists the units of each article (or sentence), in article and offset order, for
+// the checks that ask for it. Such a check reads the article (and sentence) as context, so
+// each unit lies in one place.
+func (r *runState) byPlace(sentence bool) [][]int {
+	units := make([]int, len(r.view.reps))
+	for u := range units {
+		units[u] = u
+	}
+	samePlace := func(x, y *claim.Claim) bool {
+		return x.Article == y.Article && (!sentence || x.SentenceStart == y.SentenceStart)
+	}
+	sort.SliceStable(units, func(i, j int) bool {
+		x, y := r.view.reps[units[i]], r.view.reps[units[j]]
+		if x.Article != y.Article {
+			return x.Article < y.Article
 		}
-		out[key] = append(out[key], u)
+		return sentence && x.SentenceStart < y.SentenceStart
+	})
+	var places [][]int
+	start := 0
+	for i := range units {
+		if i == len(units)-1 || !samePlace(r.view.reps[units[i]], r.view.reps[units[i+1]]) {
+			places = append(places, units[start:i+1:i+1])
+			start = i + 1
+		}
+	}
+	return places
+}
+
+// ordered lists a bucket map's lists in key order.
+func ordered(buckets map[string][]int) [][]int {
+	keys := sortedKeys(buckets)
+	out := make([][]int, len(keys))
+	for i, key := range keys {
+		out[i] = buckets[key]
 	}
 	return out
 }
@@ -280,10 +305,24 @@ func (r *runState) useView(check *rules.Check) {
 		r.view = r.figureView
 		return
 	}
-	v := &view{first: make([]int32, len(r.figures)), end: make([]int32, len(r.figures)), reps: make([]*claim.Claim, 0, len(r.figures)),
-		claims: make([][]int, 0, len(r.figures)), figure: make([]int, 0, len(r.figures))}
+	// First pass: which figures the check can see at all, and how many claims they hold
+	// (at most one unit each), so the view is allocated once.
 	env := r.env(check)
-	var key, first []byte
+	visible := make([]bool, len(r.figures))
+	total := 0
+	for f, fig := range r.figures {
+		if check.HasValueFilter() {
+			env.A = r.reps[f]
+			if !check.ValueFilter(env) {
+				continue
+			}
+		}
+		visible[f] = true
+		total += len(fig.claims)
+	}
+	v := &view{first: make([]int32, len(r.figures)), end: make([]int32, len(r.figures)),
+		reps: make([]*claim.Claim, 0, total), claims: make([][]int, 0, total), figure: make([]int, 0, total)}
+	var key, previous []byte
 	contextKey := func(buffer []byte, c *claim.Claim) []byte {
 		buffer = buffer[:0]
 		for _, field := range fields {
@@ -292,47 +331,29 @@ func (r *runState) useView(check *rules.Check) {
 		}
 		return buffer
 	}
-	addUnit := func(f int, c *claim.Claim, claims []int) int {
-		unit := len(v.reps)
-		v.reps = append(v.reps, c)
-		v.claims = append(v.claims, claims)
-		v.figure = append(v.figure, f)
-		v.end[f] = int32(unit + 1)
-		return unit
-	}
 	for f, fig := range r.figures {
 		v.first[f], v.end[f] = int32(len(v.reps)), int32(len(v.reps))
-		if check.HasValueFilter() {
-			// Figures the check can never see need no units.
-			env.A = r.reps[f]
-			if !check.ValueFilter(env) {
-				continue
-			}
-		}
-		// Most figures read the same in every claim: one unit, sharing the figure's list.
-		first = contextKey(first, &r.claims[fig.claims[0]])
-		same := true
-		for _, i := range fig.claims[1:] {
-			key = contextKey(key, &r.claims[i])
-			if string(key) != string(first) {
-				same = false
-				break
-			}
-		}
-		if same {
-			addUnit(f, &r.claims[fig.claims[0]], fig.claims)
+		if !visible[f] {
 			continue
 		}
-		byContext := map[string]int{}
-		for _, i := range fig.claims {
-			c := &r.claims[i]
-			key = contextKey(key, c)
-			unit, ok := byContext[string(key)]
-			if !ok {
-				unit = addUnit(f, c, nil)
-				byContext[string(key)] = unit
+		// Claims come in corpus order, so claims of one context are contiguous; a context
+		// met again later makes a second unit that sees the same thing, and its findings
+		// merge with the first's.
+		start := 0
+		previous = contextKey(previous, &r.claims[fig.claims[0]])
+		for k := 1; k <= len(fig.claims); k++ {
+			if k < len(fig.claims) {
+				key = contextKey(key, &r.claims[fig.claims[k]])
+				if string(key) == string(previous) {
+					continue
+				}
 			}
-			v.claims[unit] = append(v.claims[unit], i)
+			v.reps = append(v.reps, &r.claims[fig.claims[start]])
+			v.claims = append(v.claims, fig.claims[start:k:k])
+			v.figure = append(v.figure, f)
+			v.end[f] = int32(len(v.reps))
+			start = k
+			previous, key = key, previous
 		}
 	}
 	r.view = v
@@ -546,9 +567,12 @@ func (r *runState) pairCheck(check *rules.Check) {
 			r.report(check, env, a, b)
 		}
 	}
-	allPairs := func(buckets map[string][]int) {
-		for _, bucket := range sortedKeys(buckets) {
-			_, groups := r.split(check, only.keep(buckets[bucket], only.either))
+	allPairs := func(buckets [][]int) {
+		for _, bucket := range buckets {
+			if len(bucket) < 2 {
+				continue
+			}
+			_, groups := r.split(check, only.keep(bucket, only.either))
 			for _, list := range groups {
 				for i := 0; i < len(list); i++ {
 					for j := i + 1; j < len(list); j++ {
@@ -560,7 +584,7 @@ func (r *runState) pairCheck(check *rules.Check) {
 	}
 	switch check.Candidates {
 	case rules.SameMetricSubject:
-		allPairs(r.view.expandMap(r.bySubject))
+		allPairs(ordered(r.view.expandMap(r.bySubject)))
 	case rules.SameArticle:
 		allPairs(r.byPlace(false))
 	case rules.SameSentence:
@@ -646,9 +670,11 @@ func (r *runState) groupCheck(check *rules.Check) {
 // whole: parts are the figures for which when holds with a = the figure and b = the first
 // figure of the partition; whole is that first figure.
 func (r *runState) placeGroups(check *rules.Check, env *rules.Env, only *filter) {
-	places := r.byPlace(check.Candidates == rules.SameSentence)
-	for _, place := range sortedKeys(places) {
-		_, groups := r.split(check, only.keep(places[place], only.A))
+	for _, place := range r.byPlace(check.Candidates == rules.SameSentence) {
+		if len(place) < 2 {
+			continue
+		}
+		_, groups := r.split(check, only.keep(place, only.A))
 		for _, list := range groups {
 			if len(list) < 2 {
 				continue
