@@ -155,6 +155,17 @@ var _ = Describe("archive scale", func() {
 		Expect(articlesOf(found[0], 1)).To(HaveLen(50))
 	})
 
+	It("is deterministic and error-free on a generated archive", func() {
+		pack := loadPack("")
+		claims := generateClaims(pack, 20_000, 7)
+		first, errs, stats := engine.New(pack).Run(claims)
+		Expect(errs).To(BeEmpty())
+		Expect(first).NotTo(BeEmpty())
+		Expect(stats.PairsEvaluated).To(BeNumerically("<", 2*stats.Claims))
+		second, _, _ := engine.New(pack).Run(claims)
+		Expect(second).To(Equal(first))
+	})
+
 	It("evaluates a number of pairs linear in the claims on one big block", func() {
 		pack := loadPack("")
 		var claims []claim.Claim
