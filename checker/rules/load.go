@@ -52,6 +52,12 @@ func Load(layers ...Layer) (*Pack, error) {
 		pack.Names = append(pack.Names, path.Base(layer.Name))
 		for _, name := range files {
 			display := path.Join(layer.Name, name)
+			// Refuse an oversized file before reading it.
+			if info, err := fs.Stat(layer.FS, name); err == nil && info.Size() > maxFileBytes {
+				errs = append(errs, &source.Error{File: display, Line: 1, Col: 1,
+					Message: fmt.Sprintf("rule file is %d bytes; the limit is %d", info.Size(), maxFileBytes)})
+				continue
+			}
 			data, err := fs.ReadFile(layer.FS, name)
 			if err != nil {
 				errs = append(errs, &source.Error{File: display, Message: fmt.Sprintf("read rule file: %v", err)})
