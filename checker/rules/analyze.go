@@ -11,13 +11,15 @@ import (
 	"github.com/expr-lang/expr/vm"
 )
 
-// The engine reads two facts off the conditions' syntax, so that archive-scale runs stay
+// The engine reads three facts off the conditions' syntax, so that archive-scale runs stay
 // linear without the rule author declaring anything:
 //   - PartitionFields: the `when` conjuncts that require a and b to agree on a field
 //     (a.rate == b.rate, a.unit == b.unit, samePeriod(a, b)); candidates that disagree there
 //     can never pass, so the engine groups candidates by those fields before pairing them.
 //   - ReadFields: every claim field a check's conditions read; claims that agree on all of
 //     them are indistinguishable to that check and are evaluated once.
+//   - Filters: the when conjuncts about a alone or b alone, compiled apart (the simplest to
+//     Go) and run once per figure to drop figures before pairing.
 
 // PeriodField names the samePeriod(a, b) partition: explicit period, else article date,
 // else article.
