@@ -95,9 +95,19 @@ var _ = Describe("Check on the seed corpus", func() {
 		Expect(f.Message).To(ContainSubstring("3,000 (as of 15 Oct 2014) then more than 5,000 (1 Jan 2011 – 31 Dec 2016)"))
 	})
 
+	It("warns that 30,000 Telegram accounts each followed by about 3 million people exceed the world", func() {
+		byRule := findingsByRule(result)
+		Expect(byRule["followers_beyond_world"]).To(HaveLen(1))
+		f := byRule["followers_beyond_world"][0]
+		Expect(f.Severity).To(Equal(claim.Warning))
+		texts := []string{f.Claims[0].Text, f.Claims[1].Text}
+		Expect(texts).To(ConsistOf("30 ألف", "حوالى 3 ملايين"))
+		Expect(f.Message).To(ContainSubstring("more than the world's population"))
+	})
+
 	It("flags nothing else: the seeds' consistent figures pass", func() {
-		Expect(result.Findings).To(HaveLen(2))
-		Expect(result.Summary.BySeverity).To(Equal(map[string]int{"error": 1, "warning": 0, "info": 1}))
+		Expect(result.Findings).To(HaveLen(3))
+		Expect(result.Summary.BySeverity).To(Equal(map[string]int{"error": 1, "warning": 1, "info": 1}))
 	})
 
 	It("is deterministic: the same corpus gives byte-identical JSON", func() {

@@ -4,8 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/rules"
@@ -15,39 +18,130 @@ import (
 // Engine runs one pack's checks.
 type Engine struct {
 	pack *rules.Pack
+	// contexts are, per check, the claim fields beyond the figure itself that its conditions
+	// read (article, sentence…): claims of one figure that differ there are evaluated apart.
+	contexts map[*rules.Check][]string
+	// partitions are, per check, the fields its when condition requires a and b to share.
+	partitions map[*rules.Check][]string
 }
 
 // New returns an Engine for pack.
-func New(pack *rules.Pack) *Engine { return &Engine{pack: pack} }
+func New(pack *rules.Pack) *Engine {
+	e := &Engine{pack: pack, contexts: map[*rules.Check][]string{}, partitions: map[*rules.Check][]string{}}
+	for _, check := range pack.Checks {
+		e.partitions[check] = check.PartitionFields()
+		for _, field := range check.ReadFields() {
+			if _, ok := contextFields[field]; ok {
+				e.contexts[check] = append(e.contexts[check], field)
+			}
+		}
+	}
+	return e
+}
 
 // Stats counts the work done, for benchmarks and --verbose.
 type Stats struct {
 	Claims         int
 	Figures        int // distinct figures after folding repeats
-	PairsEvaluated int
+	PairsEvaluated int // pair and group candidates whose conditions ran
 }
 
-// figure is a set of claims that state the same thing: one side of a disagreement.
-type figure struct {
-	key    string
-	claims []int // indexes into the claims slice
+// value is what a claim states, apart from where and when it was read: one side of a
+// disagreement. Findings whose sides state the same values are one finding.
+type value struct {
+	metric, subject, rate, unit, qualifier string
+	low, high, number, whole               uint64 // float bits: NaN folds with NaN
+	lowOpen, highOpen, asOf                bool
+	from, to                               int64 // period, Unix seconds
 }
 
-func figureKey(c *claim.Claim) string {
+func valueOf(c *claim.Claim) value {
 	iv := c.Interval
-	return fmt.Sprintf("%s|%s|%g|%g|%t|%t|%s|%s|%s|%s|%s|%t", c.Metric, c.Subject, iv.Low, iv.High, iv.LowOpen, iv.HighOpen,
-		c.Rate, c.Unit, c.Qualifier, c.Period.From.Format("2006-01-02"), c.Period.To.Format("2006-01-02"), c.Period.AsOf)
+	return value{
+		metric: c.Metric, subject: c.Subject, rate: string(c.Rate), unit: c.Unit, qualifier: c.Qualifier,
+		low: math.Float64bits(iv.Low), high: math.Float64bits(iv.High), number: math.Float64bits(c.Value), whole: math.Float64bits(c.Whole),
+		lowOpen: iv.LowOpen, highOpen: iv.HighOpen, asOf: c.Period.AsOf,
+		from: c.Period.From.Unix(), to: c.Period.To.Unix(),
+	}
+}
+
+func (v value) String() string {
+	day := func(seconds int64) string {
+		t := time.Unix(seconds, 0).UTC()
+		if t.Year() <= 1 {
+			return "-"
+		}
+		return t.Format("2006-01-02")
+	}
+	return fmt.Sprintf("%s|%s|%v|%v|%t|%t|%v|%v|%s|%s|%s|%s|%s|%t", v.metric, v.subject,
+		math.Float64frombits(v.low), math.Float64frombits(v.high), v.lowOpen, v.highOpen,
+		math.Float64frombits(v.number), math.Float64frombits(v.whole), v.rate, v.unit, v.qualifier, day(v.from), day(v.to), v.asOf)
+}
+
+// foldKey is what every check sees of a claim: claims with one key are one figure.
+type foldKey struct {
+	value
+	// date and article matter when the period is not stated: asOf and samePeriod read them.
+	date    int64
+	article string
+}
+
+// contextFields read a claim field that is not part of its value, for fold keys and
+// partitions.
+var contextFields = map[string]func(*claim.Claim) string{
+	"article":        func(c *claim.Claim) string { return c.Article },
+	"outlet":         func(c *claim.Claim) string { return c.Outlet },
+	"language":       func(c *claim.Claim) string { return c.Language },
+	"attribution":    func(c *claim.Claim) string { return c.Attribution },
+	"text":           func(c *claim.Claim) string { return c.Text },
+	"sentence":       func(c *claim.Claim) string { return c.Sentence },
+	"kind":           func(c *claim.Claim) string { return c.Kind },
+	"reading":        func(c *claim.Claim) string { return c.Reading },
+	"start":          func(c *claim.Claim) string { return strconv.Itoa(c.Start) },
+	"end":            func(c *claim.Claim) string { return strconv.Itoa(c.End) },
+	"line":           func(c *claim.Claim) string { return strconv.Itoa(c.Line) },
+	"col":            func(c *claim.Claim) string { return strconv.Itoa(c.Col) },
+	"sentence_start": func(c *claim.Claim) string { return strconv.Itoa(c.SentenceStart) },
+	"date":           func(c *claim.Claim) string { return strconv.FormatInt(c.ArticleDate.Unix(), 10) },
+}
+
+// valueFields are the string fields of the value, for partitions.
+var valueFields = map[string]func(*claim.Claim) string{
+	"metric":    func(c *claim.Claim) string { return c.Metric },
+	"subject":   func(c *claim.Claim) string { return c.Subject },
+	"rate":      func(c *claim.Claim) string { return string(c.Rate) },
+	"unit":      func(c *claim.Claim) string { return c.Unit },
+	"qualifier": func(c *claim.Claim) string { return c.Qualifier },
+}
+
+func (e *Engine) foldKeyOf(c *claim.Claim) foldKey {
+	key := foldKey{value: valueOf(c)}
+	if !c.Period.Explicit() {
+		key.date = c.ArticleDate.Unix()
+		if c.ArticleDate.IsZero() {
+			key.article = c.Article
+		}
+	}
+	return key
+}
+
+// figure is a set of claims that state the same thing and that no check can tell apart.
+type figure struct {
+	value  value
+	name   string // value.String(), computed when a finding needs it
+	claims []int  // indexes into the claims slice
 }
 
 // Run evaluates every enabled check. Runtime errors in a check become error entries naming
 // the check and the claims; the other checks still run.
 func (e *Engine) Run(claims []claim.Claim) ([]claim.Finding, source.ErrorList, Stats) {
-	run := &runState{engine: e, claims: claims, findings: map[string]*claim.Finding{}, errorsByCheck: map[string]int{}}
+	run := &runState{engine: e, claims: claims, findings: map[string]*pending{}, failures: map[string]*failure{}}
 	run.index()
 	for _, check := range e.pack.Checks {
 		if !check.Usable() {
 			continue
 		}
+		run.useView(check)
 		switch check.Scope {
 		case rules.ScopeClaim:
 			run.claimCheck(check)
@@ -57,118 +151,492 @@ func (e *Engine) Run(claims []claim.Claim) ([]claim.Finding, source.ErrorList, S
 			run.groupCheck(check)
 		}
 	}
-	return run.sortedFindings(), run.errors, run.stats
+	return run.sortedFindings(), run.errorList(), run.stats
 }
 
 type runState struct {
-	engine        *Engine
-	claims        []claim.Claim
-	figures       []*figure
-	figureOf      []int
-	bySubject     map[string][]int // metric|subject -> figure indexes
-	byAncestor    map[string][]int // metric|ancestor -> figure indexes of parts
-	byArticle     map[string][]int
-	bySentence    map[string][]int
-	findings      map[string]*claim.Finding
-	errors        source.ErrorList
-	errorsByCheck map[string]int
-	stats         Stats
+	engine     *Engine
+	claims     []claim.Claim
+	figures    []*figure
+	reps       []*claim.Claim      // each figure's first claim
+	view       *view               // what the current check evaluates
+	keyCache   map[string][]string // partition keys of figures, by fields
+	filters    map[string]*filter  // filter results of figures, by when condition
+	figureView *view               // one unit per figure
+	bySubject  map[string][]int    // metric|subject -> figure indexes
+	byAncestor map[string][]int    // metric|ancestor -> figure indexes of parts
+	findings   map[string]*pending
+	failures   map[string]*failure
+	stats      Stats
+}
+
+// pending is a finding whose sides may still grow as other figures state the same values.
+type pending struct {
+	finding claim.Finding
+	names   []string // what each side states
+	sides   [][]int  // claim indexes per side
+}
+
+type failure struct {
+	entry *source.Error
+	count int
 }
 
 func (r *runState) index() {
-	r.figureOf = make([]int, len(r.claims))
-	byKey := map[string]int{}
-	r.bySubject, r.byAncestor, r.byArticle, r.bySentence = map[string][]int{}, map[string][]int{}, map[string][]int{}, map[string][]int{}
+	byKey := map[foldKey]int{}
+	r.bySubject, r.byAncestor = map[string][]int{}, map[string][]int{}
+	ancestors := map[string][]string{}
 	for i := range r.claims {
 		c := &r.claims[i]
-		r.figureOf[i] = -1
 		if !c.IsClaim || c.Metric == "" {
 			continue
 		}
 		r.stats.Claims++
-		key := figureKey(c)
+		key := r.engine.foldKeyOf(c)
 		f, ok := byKey[key]
 		if !ok {
 			f = len(r.figures)
 			byKey[key] = f
-			r.figures = append(r.figures, &figure{key: key})
+			r.figures = append(r.figures, &figure{value: key.value})
+			r.reps = append(r.reps, c)
 			if c.Subject != "" {
-				r.bySubject[c.Metric+"|"+c.Subject] = append(r.bySubject[c.Metric+"|"+c.Subject], f)
-				for _, ancestor := range r.engine.pack.Ancestors(c.Subject) {
+				block := c.Metric + "|" + c.Subject
+				r.bySubject[block] = append(r.bySubject[block], f)
+				list, seen := ancestors[c.Subject]
+				if !seen {
+					list = r.engine.pack.Ancestors(c.Subject)
+					ancestors[c.Subject] = list
+				}
+				for _, ancestor := range list {
 					r.byAncestor[c.Metric+"|"+ancestor] = append(r.byAncestor[c.Metric+"|"+ancestor], f)
 				}
 			}
 		}
 		r.figures[f].claims = append(r.figures[f].claims, i)
-		r.figureOf[i] = f
-		r.byArticle[c.Article] = appendOnce(r.byArticle[c.Article], f)
-		sentenceKey := fmt.Sprintf("%s|%d", c.Article, c.SentenceStart)
-		r.bySentence[sentenceKey] = appendOnce(r.bySentence[sentenceKey], f)
 	}
 	r.stats.Figures = len(r.figures)
 }
 
-func appendOnce(list []int, f int) []int {
-	if len(list) > 0 && list[len(list)-1] == f {
-		return list
+// byPlace lists the units of each article (or sentence), in article and offset order, for
+// the checks that ask for it. Such a check reads the article (and sentence) as context, so
+// each unit lies in one place.
+func (r *runState) byPlace(sentence bool) [][]int {
+	units := make([]int, len(r.view.reps))
+	for u := range units {
+		units[u] = u
 	}
-	return append(list, f)
+	samePlace := func(x, y *claim.Claim) bool {
+		return x.Article == y.Article && (!sentence || x.SentenceStart == y.SentenceStart)
+	}
+	sort.SliceStable(units, func(i, j int) bool {
+		x, y := r.view.reps[units[i]], r.view.reps[units[j]]
+		if x.Article != y.Article {
+			return x.Article < y.Article
+		}
+		return sentence && x.SentenceStart < y.SentenceStart
+	})
+	var places [][]int
+	start := 0
+	for i := range units {
+		if i == len(units)-1 || !samePlace(r.view.reps[units[i]], r.view.reps[units[i+1]]) {
+			places = append(places, units[start:i+1:i+1])
+			start = i + 1
+		}
+	}
+	return places
 }
 
-func (r *runState) representative(f int) claim.Claim { return r.claims[r.figures[f].claims[0]] }
+// ordered lists a bucket map's lists in key order.
+func ordered(buckets map[string][]int) [][]int {
+	keys := sortedKeys(buckets)
+	out := make([][]int, len(keys))
+	for i, key := range keys {
+		out[i] = buckets[key]
+	}
+	return out
+}
+
+// view is what one check evaluates: units of claims it cannot tell apart. For most checks a
+// unit is a figure; a check that reads the article or the sentence sees a figure's claims
+// split by those fields. Candidate lists hold figures; expand turns them into units.
+type view struct {
+	reps   []*claim.Claim // the claim conditions see for each unit
+	claims [][]int        // the claims of each unit
+	figure []int          // the figure of each unit, whose values name a finding's side
+	// Units of figure f are first[f] up to end[f] (each figure's units are made together);
+	// nil: unit i is figure i.
+	first, end []int32
+}
+
+func (v *view) expand(figures []int) []int {
+	if v.first == nil {
+		return figures
+	}
+	var out []int
+	for _, f := range figures {
+		for u := v.first[f]; u < v.end[f]; u++ {
+			out = append(out, int(u))
+		}
+	}
+	return out
+}
+
+func (v *view) expandMap(buckets map[string][]int) map[string][]int {
+	if v.first == nil {
+		return buckets
+	}
+	out := make(map[string][]int, len(buckets))
+	for k, list := range buckets {
+		out[k] = v.expand(list)
+	}
+	return out
+}
+
+func (r *runState) useView(check *rules.Check) {
+	fields := r.engine.contexts[check]
+	if len(fields) == 0 {
+		if r.figureView == nil {
+			r.figureView = &view{reps: r.reps, claims: make([][]int, len(r.figures)), figure: make([]int, len(r.figures))}
+			for f, fig := range r.figures {
+				r.figureView.claims[f] = fig.claims
+				r.figureView.figure[f] = f
+			}
+		}
+		r.view = r.figureView
+		return
+	}
+	// First pass: which figures the check can see at all, and how many claims they hold
+	// (at most one unit each), so the view is allocated once.
+	env := r.env(check)
+	visible := make([]bool, len(r.figures))
+	total := 0
+	for f, fig := range r.figures {
+		if check.HasValueFilter() {
+			env.A = r.reps[f]
+			if !check.ValueFilter(env) {
+				continue
+			}
+		}
+		visible[f] = true
+		total += len(fig.claims)
+	}
+	v := &view{first: make([]int32, len(r.figures)), end: make([]int32, len(r.figures)),
+		reps: make([]*claim.Claim, 0, total), claims: make([][]int, 0, total), figure: make([]int, 0, total)}
+	var key, previous []byte
+	contextKey := func(buffer []byte, c *claim.Claim) []byte {
+		buffer = buffer[:0]
+		for _, field := range fields {
+			buffer = append(buffer, contextFields[field](c)...)
+			buffer = append(buffer, 0)
+		}
+		return buffer
+	}
+	for f, fig := range r.figures {
+		v.first[f], v.end[f] = int32(len(v.reps)), int32(len(v.reps))
+		if !visible[f] {
+			continue
+		}
+		// Claims come in corpus order, so claims of one context are contiguous; a context
+		// met again later makes a second unit that sees the same thing, and its findings
+		// merge with the first's.
+		start := 0
+		previous = contextKey(previous, &r.claims[fig.claims[0]])
+		for k := 1; k <= len(fig.claims); k++ {
+			if k < len(fig.claims) {
+				key = contextKey(key, &r.claims[fig.claims[k]])
+				if string(key) == string(previous) {
+					continue
+				}
+			}
+			v.reps = append(v.reps, &r.claims[fig.claims[start]])
+			v.claims = append(v.claims, fig.claims[start:k:k])
+			v.figure = append(v.figure, f)
+			v.end[f] = int32(len(v.reps))
+			start = k
+			previous, key = key, previous
+		}
+	}
+	r.view = v
+}
+
+func (r *runState) representative(u int) *claim.Claim { return r.view.reps[u] }
 
 func (r *runState) env(check *rules.Check) *rules.Env {
 	return &rules.Env{Tolerance: check.Tolerance, WorldPopulation: r.engine.pack.Settings.WorldPopulation}
 }
 
 func (r *runState) claimCheck(check *rules.Check) {
-	for f := range r.figures {
-		env := r.env(check)
+	env := r.env(check)
+	only := r.filter(check)
+	for f := range r.view.reps {
+		if !only.A(f) {
+			continue
+		}
 		env.A = r.representative(f)
 		if r.evaluate(check, env, f) {
-			r.report(check, env, [][]int{r.figures[f].claims})
+			r.report(check, env, f)
 		}
 	}
 }
 
+// partitionKey is what a and b must share for the check's when condition to hold.
+func (r *runState) partitionKey(fields []string, f int) string {
+	c := r.representative(f)
+	var b strings.Builder
+	for _, field := range fields {
+		switch {
+		case field == rules.PeriodField:
+			// Mirrors rules.SamePeriod: the stated period, else the article date, else the article.
+			switch {
+			case c.Period.Explicit():
+				b.WriteString("P" + c.Period.From.Format(time.DateOnly) + c.Period.To.Format(time.DateOnly))
+			case !c.ArticleDate.IsZero():
+				b.WriteString("D" + c.ArticleDate.Format(time.DateOnly))
+			default:
+				b.WriteString("A" + c.Article)
+			}
+		case valueFields[field] != nil:
+			b.WriteString(valueFields[field](c))
+		case contextFields[field] != nil:
+			b.WriteString(contextFields[field](c))
+		}
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// split groups units by the check's partition key, in key order so that runs are
+// deterministic; the groups share one backing array.
+func (r *runState) split(check *rules.Check, list []int) ([]string, [][]int) {
+	fields := r.engine.partitions[check]
+	if len(fields) == 0 || len(list) == 0 {
+		return []string{""}, [][]int{list}
+	}
+	keyOf := r.partitionKeys(fields)
+	type keyed struct {
+		key  string
+		unit int
+	}
+	sorted := make([]keyed, len(list))
+	for i, u := range list {
+		sorted[i] = keyed{keyOf(u), u}
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].key < sorted[j].key })
+	units := make([]int, len(sorted))
+	var keys []string
+	var groups [][]int
+	start := 0
+	for i := range sorted {
+		units[i] = sorted[i].unit
+		if i == len(sorted)-1 || sorted[i+1].key != sorted[i].key {
+			keys = append(keys, sorted[i].key)
+			groups = append(groups, units[start:i+1:i+1])
+			start = i + 1
+		}
+	}
+	return keys, groups
+}
+
+// byKey indexes split's result by key.
+func byKey(keys []string, groups [][]int) map[string][]int {
+	out := make(map[string][]int, len(keys))
+	for i, key := range keys {
+		out[key] = groups[i]
+	}
+	return out
+}
+
+// partitionKeys returns the partition key of a unit; for figure units the keys are kept
+// for the other checks that partition on the same fields.
+func (r *runState) partitionKeys(fields []string) func(int) string {
+	if r.view != r.figureView {
+		return func(u int) string { return r.partitionKey(fields, u) }
+	}
+	signature := strings.Join(fields, ",")
+	if r.keyCache == nil {
+		r.keyCache = map[string][]string{}
+	}
+	cache := r.keyCache[signature]
+	if cache == nil {
+		cache = make([]string, len(r.figures))
+		r.keyCache[signature] = cache
+	}
+	return func(u int) string {
+		if cache[u] == "" {
+			cache[u] = r.partitionKey(fields, u)
+		}
+		return cache[u]
+	}
+}
+
+// filter is the per-figure result of a check's a-only and b-only conditions, computed once
+// per figure when first needed.
+type filter struct {
+	r     *runState
+	check *rules.Check
+	env   *rules.Env
+	a, b  []int8 // 0 unknown, 1 passes, 2 fails
+}
+
+func (r *runState) filter(check *rules.Check) *filter {
+	if !check.HasFilters() {
+		return nil
+	}
+	// Checks with one when condition over the same units share their filters' results.
+	shared := r.view == r.figureView
+	key := check.When + "\x00" + strconv.FormatFloat(check.Tolerance, 'g', -1, 64)
+	if shared {
+		if f := r.filters[key]; f != nil {
+			return f
+		}
+	}
+	f := &filter{r: r, check: check, env: r.env(check), a: make([]int8, len(r.view.reps))}
+	f.b = f.a
+	if !check.Symmetric() {
+		f.b = make([]int8, len(r.view.reps))
+	}
+	if shared {
+		if r.filters == nil {
+			r.filters = map[string]*filter{}
+		}
+		r.filters[key] = f
+	}
+	return f
+}
+
+// A reports whether figure f can be a; a failing filter counts as passing so that the full
+// condition reports the error.
+func (f *filter) A(figure int) bool {
+	if f == nil {
+		return true
+	}
+	if f.a[figure] == 0 {
+		f.env.A = f.r.representative(figure)
+		f.a[figure] = 1
+		if ok, err := f.check.FilterA(f.env); err == nil && !ok {
+			f.a[figure] = 2
+		}
+	}
+	return f.a[figure] == 1
+}
+
+// B reports whether figure f can be b.
+func (f *filter) B(figure int) bool {
+	if f == nil {
+		return true
+	}
+	if f.check.Symmetric() {
+		return f.A(figure)
+	}
+	if f.b[figure] == 0 {
+		f.env.B = f.r.representative(figure)
+		f.b[figure] = 1
+		if ok, err := f.check.FilterB(f.env); err == nil && !ok {
+			f.b[figure] = 2
+		}
+	}
+	return f.b[figure] == 1
+}
+
+// keep returns the figures of list for which test holds (list itself when no filter).
+func (f *filter) keep(list []int, test func(int) bool) []int {
+	if f == nil {
+		return list
+	}
+	var out []int
+	for _, figure := range list {
+		if test(figure) {
+			out = append(out, figure)
+		}
+	}
+	return out
+}
+
+func (f *filter) either(figure int) bool { return f.A(figure) || f.B(figure) }
+
 func (r *runState) pairCheck(check *rules.Check) {
+	env := r.env(check)
+	only := r.filter(check)
 	visit := func(a, b int) {
-		if a == b {
+		if a == b || !only.A(a) || !only.B(b) {
 			return
 		}
-		env := r.env(check)
 		env.A, env.B = r.representative(a), r.representative(b)
 		r.stats.PairsEvaluated++
 		if r.evaluate(check, env, a, b) {
-			r.report(check, env, [][]int{r.figures[a].claims, r.figures[b].claims})
+			r.report(check, env, a, b)
 		}
 	}
-	unordered := func(buckets map[string][]int) {
-		for _, key := range sortedKeys(buckets) {
-			list := buckets[key]
-			for i := 0; i < len(list); i++ {
-				for j := i + 1; j < len(list); j++ {
-					visit(list[i], list[j])
+	allPairs := func(buckets [][]int) {
+		for _, bucket := range buckets {
+			if len(bucket) < 2 {
+				continue
+			}
+			_, groups := r.split(check, only.keep(bucket, only.either))
+			for _, list := range groups {
+				for i := 0; i < len(list); i++ {
+					for j := i + 1; j < len(list); j++ {
+						visit(list[i], list[j])
+					}
 				}
 			}
 		}
 	}
 	switch check.Candidates {
 	case rules.SameMetricSubject:
-		unordered(r.bySubject)
+		allPairs(ordered(r.view.expandMap(r.bySubject)))
 	case rules.SameArticle:
-		unordered(r.byArticle)
+		allPairs(r.byPlace(false))
 	case rules.SameSentence:
-		unordered(r.bySentence)
+		allPairs(r.byPlace(true))
+	case rules.Timeline:
+		for _, bucket := range sortedKeys(r.bySubject) {
+			_, groups := r.split(check, only.keep(r.view.expand(r.bySubject[bucket]), only.either))
+			for _, list := range groups {
+				r.timeline(list, visit)
+			}
+		}
 	case rules.SubjectPartOf:
 		// a is the part, b the whole.
-		for _, key := range sortedKeys(r.byAncestor) {
-			wholes := r.bySubject[key]
-			for _, part := range r.byAncestor[key] {
-				for _, whole := range wholes {
-					visit(part, whole)
+		for _, bucket := range sortedKeys(r.byAncestor) {
+			wholes := r.bySubject[bucket]
+			if len(wholes) == 0 {
+				continue
+			}
+			keys, parts := r.split(check, only.keep(r.view.expand(r.byAncestor[bucket]), only.A))
+			wholesByKey := byKey(r.split(check, only.keep(r.view.expand(wholes), only.B)))
+			for i, key := range keys {
+				for _, part := range parts[i] {
+					for _, whole := range wholesByKey[key] {
+						visit(part, whole)
+					}
 				}
 			}
+		}
+	}
+}
+
+// timeline orders figures by the day they stand for and pairs each day's figures with the
+// previous day's (a earlier, b later).
+func (r *runState) timeline(list []int, visit func(a, b int)) {
+	type dated struct {
+		figure int
+		day    int64
+	}
+	sorted := make([]dated, len(list))
+	for i, f := range list {
+		sorted[i] = dated{f, rules.AsOf(*r.representative(f)).Unix()}
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].day < sorted[j].day })
+	var previous, current []int
+	for i, d := range sorted {
+		f := d.figure
+		if i > 0 && d.day != sorted[i-1].day {
+			previous, current = current, nil
+		}
+		current = append(current, f)
+		for _, earlier := range previous {
+			visit(earlier, f)
 		}
 	}
 }
@@ -177,60 +645,98 @@ func (r *runState) pairCheck(check *rules.Check) {
 // nested parts are dropped in favour of the outermost, and a subject with several figures
 // contributes its smallest.
 func (r *runState) groupCheck(check *rules.Check) {
-	for _, key := range sortedKeys(r.byAncestor) {
-		for _, whole := range r.bySubject[key] {
-			bySubject := map[string]int{}
-			for _, part := range r.byAncestor[key] {
-				env := r.env(check)
-				env.A, env.B = r.representative(part), r.representative(whole)
-				r.stats.PairsEvaluated++
-				applies, err := check.Applies(env)
-				if err != nil {
-					r.runtimeError(check, err, part, whole)
-					continue
-				}
-				if !applies {
-					continue
-				}
-				subject := env.A.Subject
-				if current, ok := bySubject[subject]; !ok || r.representative(part).Interval.Low < r.representative(current).Interval.Low {
-					bySubject[subject] = part
-				}
-			}
-			var parts []int
-			for subject, part := range bySubject {
-				nested := false
-				for other := range bySubject {
-					if other != subject && r.engine.pack.PartOf(subject, other) {
-						nested = true
-						break
-					}
-				}
-				if !nested {
-					parts = append(parts, part)
-				}
-			}
-			if len(parts) < 2 {
-				continue
-			}
-			sort.Ints(parts)
-			env := r.env(check)
-			env.Whole = r.representative(whole)
-			sides := [][]int{r.figures[whole].claims}
-			for _, part := range parts {
-				env.Parts = append(env.Parts, r.representative(part))
-				sides = append(sides, r.figures[part].claims)
-			}
-			env.A, env.B = env.Whole, env.Whole
-			violated, err := check.Violated(env)
-			if err != nil {
-				r.runtimeError(check, err, append([]int{whole}, parts...)...)
-				continue
-			}
-			if violated {
-				r.report(check, env, sides)
+	env := r.env(check)
+	only := r.filter(check)
+	if check.Candidates == rules.SameArticle || check.Candidates == rules.SameSentence {
+		r.placeGroups(check, env, only)
+		return
+	}
+	for _, bucket := range sortedKeys(r.byAncestor) {
+		wholes := r.bySubject[bucket]
+		if len(wholes) == 0 {
+			continue
+		}
+		keys, parts := r.split(check, only.keep(r.view.expand(r.byAncestor[bucket]), only.A))
+		wholesByKey := byKey(r.split(check, only.keep(r.view.expand(wholes), only.B)))
+		for i, key := range keys {
+			for _, whole := range wholesByKey[key] {
+				r.group(check, env, whole, parts[i], true)
 			}
 		}
+	}
+}
+
+// placeGroups evaluates the figures of one article (or sentence) as a group without a
+// whole: parts are the figures for which when holds with a = the figure and b = the first
+// figure of the partition; whole is that first figure.
+func (r *runState) placeGroups(check *rules.Check, env *rules.Env, only *filter) {
+	for _, place := range r.byPlace(check.Candidates == rules.SameSentence) {
+		if len(place) < 2 {
+			continue
+		}
+		_, groups := r.split(check, only.keep(place, only.A))
+		for _, list := range groups {
+			if len(list) < 2 {
+				continue
+			}
+			sort.Ints(list)
+			r.group(check, env, list[0], list, false)
+		}
+	}
+}
+
+func (r *runState) group(check *rules.Check, env *rules.Env, whole int, candidates []int, wholeSide bool) {
+	bySubject := map[string]int{}
+	for _, part := range candidates {
+		env.A, env.B = r.representative(part), r.representative(whole)
+		r.stats.PairsEvaluated++
+		applies, err := check.Applies(env)
+		if err != nil {
+			r.runtimeError(check, err, part, whole)
+			continue
+		}
+		if !applies {
+			continue
+		}
+		subject := env.A.Subject
+		if current, ok := bySubject[subject]; !ok || r.representative(part).Interval.Low < r.representative(current).Interval.Low {
+			bySubject[subject] = part
+		}
+	}
+	var parts []int
+	for subject, part := range bySubject {
+		nested := false
+		for other := range bySubject {
+			if other != subject && r.engine.pack.PartOf(subject, other) {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			parts = append(parts, part)
+		}
+	}
+	if len(parts) < 2 {
+		return
+	}
+	sort.Ints(parts)
+	env.Whole = r.representative(whole)
+	env.Parts = env.Parts[:0]
+	for _, part := range parts {
+		env.Parts = append(env.Parts, r.representative(part))
+	}
+	env.A, env.B = env.Whole, env.Whole
+	figures := parts
+	if wholeSide {
+		figures = append([]int{whole}, parts...)
+	}
+	violated, err := check.Violated(env)
+	if err != nil {
+		r.runtimeError(check, err, figures...)
+		return
+	}
+	if violated {
+		r.report(check, env, figures...)
 	}
 }
 
@@ -249,64 +755,139 @@ func (r *runState) evaluate(check *rules.Check, env *rules.Env, figures ...int) 
 	return false
 }
 
-// runtimeError records a failing evaluation; one entry per check, then a count, so that a
-// broken condition does not flood the report.
+// runtimeError records a failing evaluation: one entry per check naming the claims of the
+// first failure, then a count, so that a broken condition does not flood the report.
 func (r *runState) runtimeError(check *rules.Check, err error, figures ...int) {
-	r.errorsByCheck[check.ID]++
-	if r.errorsByCheck[check.ID] > 1 {
+	if f := r.failures[check.ID]; f != nil {
+		f.count++
 		return
 	}
 	var where []string
 	for _, f := range figures {
 		c := r.representative(f)
-		where = append(where, fmt.Sprintf("%s:%d:%d", c.Article, c.Line, c.Col))
+		where = append(where, fmt.Sprintf("%s:%d:%d %q", c.Article, c.Line, c.Col, c.Text))
 	}
-	r.errors = append(r.errors, &source.Error{File: check.File, Line: check.At.Line, Col: check.At.Col,
-		Message: fmt.Sprintf("check %s failed on claims at %s: %v", check.ID, strings.Join(where, ", "), err)})
+	message := strings.Join(strings.Fields(err.Error()), " ")
+	entry := &source.Error{File: check.File, Line: check.At.Line, Col: check.At.Col,
+		Message: fmt.Sprintf("check %s failed on the claims at %s: %s", check.ID, strings.Join(where, ", "), message)}
+	r.failures[check.ID] = &failure{entry: entry, count: 1}
 }
 
-// report adds a finding or merges it into the one for the same disagreement.
-func (r *runState) report(check *rules.Check, env *rules.Env, sides [][]int) {
-	var keys []string
-	for _, side := range sides {
-		keys = append(keys, r.figures[r.figureOf[side[0]]].key)
+func (r *runState) errorList() source.ErrorList {
+	var list source.ErrorList
+	for _, id := range sortedFailureIDs(r.failures) {
+		f := r.failures[id]
+		if f.count > 1 {
+			f.entry.Message += fmt.Sprintf(" (and %d more evaluations of this check failed)", f.count-1)
+		}
+		list = append(list, f.entry)
 	}
-	identity := check.ID + "\x00" + strings.Join(keys, "\x00")
-	if _, seen := r.findings[identity]; seen {
+	return list
+}
+
+func sortedFailureIDs(m map[string]*failure) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// name is what a unit states, which identifies a finding's side.
+func (r *runState) name(u int) string {
+	fig := r.figures[r.view.figure[u]]
+	if fig.name == "" {
+		fig.name = fig.value.String()
+	}
+	return fig.name
+}
+
+// report adds a finding, or adds the figures' claims to the finding that states the same
+// disagreement (same rule, same values on each side).
+func (r *runState) report(check *rules.Check, env *rules.Env, figures ...int) {
+	names := make([]string, len(figures))
+	for i, f := range figures {
+		names[i] = r.name(f)
+	}
+	// Unordered candidates may meet one disagreement as (a, b) and as (b, a).
+	keyNames := names
+	if check.Scope == rules.ScopePair && check.Candidates != rules.SubjectPartOf && check.Candidates != rules.Timeline {
+		keyNames = append([]string(nil), names...)
+		sort.Strings(keyNames)
+	}
+	identity := check.ID + "\x00" + strings.Join(keyNames, "\x00")
+	if existing, seen := r.findings[identity]; seen {
+		used := make([]bool, len(existing.names))
+		for i, f := range figures {
+			side := i
+			for j, name := range existing.names {
+				if !used[j] && name == names[i] {
+					side = j
+					break
+				}
+			}
+			used[side] = true
+			existing.sides[side] = append(existing.sides[side], r.view.claims[f]...)
+		}
 		return
 	}
 	message, err := check.RenderMessage(env)
 	if err != nil {
 		message = check.ID
-		r.runtimeError(check, fmt.Errorf("message: %w", err), r.figureOf[sides[0][0]])
+		r.runtimeError(check, fmt.Errorf("message: %w", err), figures...)
 	}
 	explanation, err := check.RenderExplanation(env)
 	if err != nil {
-		r.runtimeError(check, fmt.Errorf("explain: %w", err), r.figureOf[sides[0][0]])
+		r.runtimeError(check, fmt.Errorf("explain: %w", err), figures...)
 	}
-	finding := &claim.Finding{Rule: check.ID, Severity: check.Severity, Message: oneLine(message), Explanation: oneLine(explanation)}
-	var articles []string
-	for _, side := range sides {
-		var indexes []int
-		for _, i := range side {
-			indexes = append(indexes, len(finding.Claims))
-			finding.Claims = append(finding.Claims, r.claims[i])
-			articles = append(articles, r.claims[i].Article)
-		}
-		finding.Sides = append(finding.Sides, indexes)
+	hash := sha256.Sum256([]byte(identity))
+	p := &pending{names: names, finding: claim.Finding{Rule: check.ID, Severity: check.Severity, Message: oneLine(message),
+		Explanation: oneLine(explanation), Fingerprint: hex.EncodeToString(hash[:])[:16]}}
+	for _, f := range figures {
+		p.sides = append(p.sides, append([]int(nil), r.view.claims[f]...))
 	}
-	sort.Strings(articles)
-	hash := sha256.Sum256([]byte(identity + "\x00" + strings.Join(articles, "\x00")))
-	finding.Fingerprint = hex.EncodeToString(hash[:])[:16]
-	r.findings[identity] = finding
+	r.findings[identity] = p
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// build lists each side's claims once, in article and offset order.
+func (r *runState) build(p *pending) claim.Finding {
+	finding := p.finding
+	total := 0
+	for _, side := range p.sides {
+		total += len(side)
+	}
+	finding.Claims = make([]claim.Claim, 0, total)
+	for _, side := range p.sides {
+		sort.Slice(side, func(i, j int) bool {
+			a, b := &r.claims[side[i]], &r.claims[side[j]]
+			if a.Article != b.Article {
+				return a.Article < b.Article
+			}
+			if a.Start != b.Start {
+				return a.Start < b.Start
+			}
+			return side[i] < side[j]
+		})
+		var indexes []int
+		for i, c := range side {
+			if i > 0 && c == side[i-1] {
+				continue
+			}
+			indexes = append(indexes, len(finding.Claims))
+			finding.Claims = append(finding.Claims, r.claims[c])
+		}
+		finding.Sides = append(finding.Sides, indexes)
+	}
+	return finding
+}
+
 func (r *runState) sortedFindings() []claim.Finding {
 	out := make([]claim.Finding, 0, len(r.findings))
-	for _, f := range r.findings {
-		out = append(out, *f)
+	for _, p := range r.findings {
+		out = append(out, r.build(p))
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]

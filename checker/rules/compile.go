@@ -69,6 +69,9 @@ func (p *Pack) compile(errs *source.ErrorList) {
 		sites := c.compileSites
 		if c.When != "" {
 			c.when = compileCondition(c.When, sites[0], "check "+c.ID+": when", options)
+			if c.when != nil {
+				c.compileFilters(options)
+			}
 		}
 		if c.Violation != "" {
 			c.violation = compileCondition(c.Violation, sites[1], "check "+c.ID+": violation", options)
@@ -183,8 +186,10 @@ func formatValue(value any) string {
 }
 
 func run(program *vm.Program, env *Env) (any, error) {
-	machine := vm.VM{MemoryBudget: memoryBudget}
-	return machine.Run(program, env)
+	if env.machine == nil {
+		env.machine = &vm.VM{MemoryBudget: memoryBudget}
+	}
+	return env.machine.Run(program, env)
 }
 
 // Applies evaluates the check's when condition (true when it has none).

@@ -7,25 +7,31 @@ import (
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/interval"
 	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/vm"
 )
 
 // Env is what a condition sees. Pair checks read a and b; group checks read whole and
 // parts; claim checks read a.
+//
+// Claims are pointers so that reading one field does not copy the whole claim.
 type Env struct {
-	A     claim.Claim   `expr:"a"`
-	B     claim.Claim   `expr:"b"`
-	Whole claim.Claim   `expr:"whole"`
-	Parts []claim.Claim `expr:"parts"`
+	A     *claim.Claim   `expr:"a"`
+	B     *claim.Claim   `expr:"b"`
+	Whole *claim.Claim   `expr:"whole"`
+	Parts []*claim.Claim `expr:"parts"`
 	// Tolerance is the check's relative tolerance (the pack's default when not set).
 	Tolerance       float64 `expr:"tolerance"`
 	WorldPopulation float64 `expr:"world_population"`
+
+	// machine is reused across evaluations (the engine runs one at a time).
+	machine *vm.VM
 }
 
 // functions are the typed helpers conditions call. They close over the pack for the
 // subject hierarchy and metric properties.
 func (p *Pack) functions() []expr.Option {
 	type Interval = interval.Interval
-	type Claim = claim.Claim
+	type Claim = *claim.Claim
 	return []expr.Option{
 		expr.Function("disjoint", func(args ...any) (any, error) {
 			return args[0].(Interval).Disjoint(args[1].(Interval)), nil
@@ -101,8 +107,11 @@ func (p *Pack) functions() []expr.Option {
 			return p.Label(args[0].(string)), nil
 		}, new(func(string) string)),
 		expr.Function("samePeriod", func(args ...any) (any, error) {
-			return SamePeriod(args[0].(Claim), args[1].(Claim)), nil
+			return SamePeriod(*args[0].(Claim), *args[1].(Claim)), nil
 		}, new(func(Claim, Claim) bool)),
+		expr.Function("explicit", func(args ...any) (any, error) {
+			return args[0].(Claim).Period.Explicit(), nil
+		}, new(func(Claim) bool)),
 		expr.Function("periodsOverlap", func(args ...any) (any, error) {
 			return args[0].(Claim).Period.Overlaps(args[1].(Claim).Period), nil
 		}, new(func(Claim, Claim) bool)),
@@ -111,7 +120,7 @@ func (p *Pack) functions() []expr.Option {
 			return b.Contains(a) && !a.Same(b), nil
 		}, new(func(Claim, Claim) bool)),
 		expr.Function("asOf", func(args ...any) (any, error) {
-			return AsOf(args[0].(Claim)), nil
+			return AsOf(*args[0].(Claim)), nil
 		}, new(func(Claim) time.Time)),
 		expr.Function("before", func(args ...any) (any, error) {
 			return args[0].(time.Time).Before(args[1].(time.Time)), nil
@@ -130,7 +139,7 @@ func (p *Pack) functions() []expr.Option {
 			return !args[0].(time.Time).IsZero(), nil
 		}, new(func(time.Time) bool)),
 		expr.Function("period", func(args ...any) (any, error) {
-			return DescribePeriod(args[0].(Claim)), nil
+			return DescribePeriod(*args[0].(Claim)), nil
 		}, new(func(Claim) string)),
 	}
 }

@@ -52,6 +52,12 @@ func Load(layers ...Layer) (*Pack, error) {
 		pack.Names = append(pack.Names, path.Base(layer.Name))
 		for _, name := range files {
 			display := path.Join(layer.Name, name)
+			// Refuse an oversized file before reading it.
+			if info, err := fs.Stat(layer.FS, name); err == nil && info.Size() > maxFileBytes {
+				errs = append(errs, &source.Error{File: display, Line: 1, Col: 1,
+					Message: fmt.Sprintf("rule file is %d bytes; the limit is %d", info.Size(), maxFileBytes)})
+				continue
+			}
 			data, err := fs.ReadFile(layer.FS, name)
 			if err != nil {
 				errs = append(errs, &source.Error{File: display, Message: fmt.Sprintf("read rule file: %v", err)})
@@ -262,7 +268,7 @@ func (r *reader) check(n *yaml.Node, pack *Pack, checkByID map[string]*Check) {
 		"description": func(v *yaml.Node) { c.Description = strings.TrimSpace(r.string(v, "check.description")) },
 		"scope":       func(v *yaml.Node) { c.Scope = Scope(r.oneOf(v, "check.scope", "claim", "pair", "group")) },
 		"candidates": func(v *yaml.Node) {
-			c.Candidates = Candidates(r.oneOf(v, "check.candidates", string(SameMetricSubject), string(SubjectPartOf), string(SameArticle), string(SameSentence)))
+			c.Candidates = Candidates(r.oneOf(v, "check.candidates", string(SameMetricSubject), string(SubjectPartOf), string(SameArticle), string(SameSentence), string(Timeline)))
 		},
 		"when":      func(v *yaml.Node) { whenNode = v; c.When = r.string(v, "check.when") },
 		"violation": func(v *yaml.Node) { violationNode = v; c.Violation = r.string(v, "check.violation") },
@@ -289,10 +295,10 @@ func (r *reader) check(n *yaml.Node, pack *Pack, checkByID map[string]*Check) {
 		}
 	}
 	if c.Scope != ScopeClaim && seen["candidates"] == nil {
-		r.errorf(n, "check %s: a %s check needs \"candidates\" (%s, %s, %s or %s)", c.ID, c.Scope, SameMetricSubject, SubjectPartOf, SameArticle, SameSentence)
+		r.errorf(n, "check %s: a %s check needs \"candidates\" (%s, %s, %s, %s or %s)", c.ID, c.Scope, SameMetricSubject, SubjectPartOf, SameArticle, SameSentence, Timeline)
 	}
-	if c.Scope == ScopeGroup && c.Candidates != "" && c.Candidates != SubjectPartOf {
-		r.errorf(seen["candidates"], "check %s: group checks take candidates %s (the whole with its parts)", c.ID, SubjectPartOf)
+	if c.Scope == ScopeGroup && c.Candidates != "" && c.Candidates != SubjectPartOf && c.Candidates != SameArticle && c.Candidates != SameSentence {
+		r.errorf(seen["candidates"], "check %s: group checks take candidates %s (a whole with its parts), %s or %s (the figures of one place)", c.ID, SubjectPartOf, SameArticle, SameSentence)
 	}
 	compileAt := func(node *yaml.Node) exprSite { return exprSite{reader: r, node: node} }
 	c.compileSites = [4]exprSite{compileAt(whenNode), compileAt(violationNode), compileAt(messageNode), compileAt(explainNode)}

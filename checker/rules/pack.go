@@ -85,10 +85,14 @@ const (
 	// SubjectPartOf pairs a claim with claims of the same metric whose subject contains it
 	// (a = part, b = whole); for groups, the whole with all its direct parts.
 	SubjectPartOf Candidates = "subject_part_of"
-	// SameArticle pairs claims of one article.
+	// SameArticle pairs claims of one article; for groups, all the article's figures.
 	SameArticle Candidates = "same_article"
-	// SameSentence pairs claims of one sentence.
+	// SameSentence pairs claims of one sentence; for groups, all the sentence's figures.
 	SameSentence Candidates = "same_sentence"
+	// Timeline pairs claims of one metric and subject along time: each figure with the
+	// figures of the previous date (asOf) that has any, so that a count's history is
+	// compared step by step, linearly, instead of every report against every other.
+	Timeline Candidates = "timeline"
 )
 
 // Check is a compiled rule.
@@ -115,6 +119,13 @@ type Check struct {
 	// error is shifted to its position there.
 	compileSites [4]exprSite
 	when         *vm.Program
+	filterA      *vm.Program
+	filterB      *vm.Program
+	valueFilterA *vm.Program
+	fastA        []func(*claim.Claim) bool
+	fastB        []func(*claim.Claim) bool
+	symmetric    bool
+	valueFilterB *vm.Program
 	violation    *vm.Program
 	message      *Template
 	explain      *Template

@@ -23,11 +23,22 @@ func (r *reader) errorf(n *yaml.Node, format string, args ...any) {
 	if n != nil {
 		pos = source.Position{Line: n.Line, Col: n.Column}
 	}
-	*r.errors = append(*r.errors, source.At(r.file, r.text, pos, format, args...))
+	r.errorAt(pos, format, args...)
 }
 
+// maxSnippet bounds the line quoted under an error: a 100,000-node condition on one line
+// is reported by position, not reprinted.
+const maxSnippet = 500
+
 func (r *reader) errorAt(pos source.Position, format string, args ...any) {
-	*r.errors = append(*r.errors, source.At(r.file, r.text, pos, format, args...))
+	e := source.At(r.file, r.text, pos, format, args...)
+	if len(e.Snippet) > maxSnippet {
+		e.Snippet = ""
+	}
+	if len(e.Message) > maxSnippet {
+		e.Message = e.Message[:maxSnippet] + "…"
+	}
+	*r.errors = append(*r.errors, e)
 }
 
 func position(n *yaml.Node) source.Position { return source.Position{Line: n.Line, Col: n.Column} }

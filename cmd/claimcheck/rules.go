@@ -198,12 +198,24 @@ func newRulesExplainCommand(s *streams) *cobra.Command {
 				fmt.Fprintf(s.out, "applies when:\n  %s\n", check.When)
 			}
 			fmt.Fprintf(s.out, "fires when:\n  %s\n", check.Violation)
+			fmt.Fprintf(s.out, "message:\n  %s\n", check.Message)
 			if check.Example != "" {
 				fmt.Fprintf(s.out, "\nexample:\n  %s\n", check.Example)
-				options, _ := flags.options()
+				options, err := flags.options()
+				if err != nil {
+					return err
+				}
 				problems, err := runRuleTest(c.Context(), options, &rules.Test{Name: "example", Text: check.Example, Expect: []rules.Expectation{{Rule: check.ID}}})
-				if err == nil && len(problems) == 0 {
+				switch {
+				case err != nil:
+					fmt.Fprintf(s.out, "  (the example could not be checked: %v)\n", err)
+				case len(problems) == 0:
 					fmt.Fprintln(s.out, "  (the check fires on this example)")
+				default:
+					fmt.Fprintln(s.out, "  (the check does NOT fire on this example:)")
+					for _, p := range problems {
+						fmt.Fprintf(s.out, "    %s\n", p)
+					}
 				}
 			}
 			return nil
