@@ -17,6 +17,8 @@ test:
 	$(GO) vet ./...
 	$(GO) test ./...
 	$(GO) run ./cmd/claimcheck rules test rules
+	# The draft server shares one checker across requests: its suite runs under the race detector.
+	$(GO) test -race ./checker/server
 
 # Regenerate golden files after an intended change; review the diff before committing.
 golden:

@@ -150,6 +150,10 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		}
 		mediaType = parsed
 	}
+	// curl --data-binary sends the form type by default: the body is still the draft as is.
+	if strings.HasPrefix(mediaType, "text/") || mediaType == "application/x-www-form-urlencoded" {
+		mediaType = "text/plain"
+	}
 	if mediaType != "text/plain" && mediaType != "application/json" {
 		writeError(w, http.StatusUnsupportedMediaType, fmt.Sprintf("Content-Type %q: send text/plain (the draft) or application/json ({\"text\": …})", mediaType), nil)
 		return
