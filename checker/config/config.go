@@ -1,7 +1,9 @@
 package config
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"fmt"
 	"io/fs"
 	"os"
@@ -78,7 +80,14 @@ func Parse(path string, data []byte) (*Config, error) {
 	var errs source.ErrorList
 	r := &reader{file: path, text: string(data), errors: &errs}
 	var document yaml.Node
-	if err := yaml.Load(data, &document); err != nil {
+	loader, err := yaml.NewLoader(bytes.NewReader(data))
+	if err == nil {
+		err = loader.Load(&document)
+	}
+	if errors.Is(err, io.EOF) {
+		return config, nil // an empty file (or comments only) configures nothing
+	}
+	if err != nil {
 		return nil, source.ErrorList{r.yamlError(err)}
 	}
 	if document.Kind == 0 || len(document.Content) == 0 {
