@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -64,8 +63,8 @@ func (s *streams) project() (*config.Config, error) {
 	return project, nil
 }
 
-// local shows a path relative to the working directory when it is below it, so that reports
-// name articles as a person would type them.
+// local shows an absolute path relative to the working directory, so that reports name
+// articles as a person there would type them.
 func (s *streams) local(path string) string {
 	if path == "" || path == "-" || !filepath.IsAbs(path) {
 		return path
@@ -74,16 +73,21 @@ func (s *streams) local(path string) string {
 	if err != nil {
 		return path
 	}
-	if rel, err := filepath.Rel(dir, path); err == nil && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && rel != ".." {
+	if rel, err := filepath.Rel(dir, path); err == nil {
 		return rel
 	}
 	return path
 }
 
-// resolved turns the configuration's paths into paths for this process.
+// resolved turns the configuration's paths (relative to its file) into paths for this
+// process; absolute paths stay as written.
 func (s *streams) resolved(project *config.Config, paths []string) []string {
 	out := make([]string, len(paths))
 	for i, p := range paths {
+		if filepath.IsAbs(p) || p == "-" {
+			out[i] = p
+			continue
+		}
 		out[i] = s.local(project.Resolve(p))
 	}
 	return out
