@@ -24,7 +24,7 @@ import (
 
 func newCheckCommand(s *streams) *cobra.Command {
 	var rules rulesFlag
-	var formats, outputs []string
+	var wanted reportFlags
 	var failOn, draft, draftDate, baselinePath, changedSince string
 	c := &cobra.Command{
 		Use:   "check [PATH...]",
@@ -54,7 +54,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings (with --baseline: new
 			if !ok {
 				return &exitError{code: 2, message: fmt.Sprintf("--fail-on %q: expected error, warning, info or none", failOn)}
 			}
-			reports, err := s.reports(c, project, formats, outputs)
+			reports, err := s.reports(project, wanted)
 			if err != nil {
 				return err
 			}
@@ -126,8 +126,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings (with --baseline: new
 		},
 	}
 	rules.add(c)
-	c.Flags().StringArrayVarP(&formats, "format", "f", nil, "output format: "+joinNames()+" (repeatable: the n-th --output goes with the n-th --format; default text)")
-	c.Flags().StringArrayVarP(&outputs, "output", "o", nil, "write the report to this file (default standard output; repeatable with --format)")
+	wanted.add(c)
 	c.Flags().StringVar(&failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, info or none")
 	c.Flags().StringVar(&draft, "draft", "", "check this draft (- for standard input) against the articles, reporting only findings that involve it")
 	c.Flags().StringVar(&draftDate, "draft-date", "", "the draft's publication date, YYYY-MM-DD (default: its front matter, else today)")
@@ -204,22 +203,56 @@ type namedReport struct {
 	formatter    report.Formatter
 }
 
-// reports pairs --format with --output (the n-th output goes with the n-th format), or takes
-// the configuration's outputs when neither flag is given. At most one goes to standard output.
-func (s *streams) reports(c *cobra.Command, project *config.Config, formats, outputs []string) ([]namedReport, error) {
+// reportFlags collects --format and --output in command-line order: an --output names the
+// file of the --format before it (or, given first, of the next one), so that
+// "-f text -f sarif -o r.sarif -f html -o r.html" writes three reports.
+type reportFlags struct {
+	list []config.Output
+	set  bool
+}
+
+type formatFlag struct{ r *reportFlags }
+type outputFlag struct{ r *reportFlags }
+
+func (f formatFlag) Set(value string) error {
+	f.r.set = true
+	if n := len(f.r.list); n > 0 && f.r.list[n-1].Format == "" {
+		f.r.list[n-1].Format = value // an --output given before its --format
+		return nil
+	}
+	f.r.list = append(f.r.list, config.Output{Format: value})
+	return nil
+}
+
+func (o outputFlag) Set(value string) error {
+	o.r.set = true
+	if n := len(o.r.list); n > 0 && o.r.list[n-1].Output == "" && o.r.list[n-1].Format != "" {
+		o.r.list[n-1].Output = value
+		return nil
+	}
+	o.r.list = append(o.r.list, config.Output{Output: value})
+	return nil
+}
+
+func (formatFlag) String() string { return "" }
+func (outputFlag) String() string { return "" }
+func (formatFlag) Type() string   { return "format" }
+func (outputFlag) Type() string   { return "file" }
+
+func (r *reportFlags) add(c *cobra.Command) {
+	c.Flags().VarP(formatFlag{r}, "format", "f", "output format: "+joinNames()+" (default text; repeatable, each --output naming the file of the --format before it)")
+	c.Flags().VarP(outputFlag{r}, "output", "o", "write the report to this file, atomically (default standard output)")
+}
+
+// reports turns the flags, else the configuration's outputs, else a text report on standard
+// output, into formatters. At most one report goes to standard output.
+func (s *streams) reports(project *config.Config, flags reportFlags) ([]namedReport, error) {
 	var wanted []config.Output
 	switch {
-	case c.Flags().Changed("format") || c.Flags().Changed("output"):
-		if len(formats) == 0 {
-			formats = []string{"text"}
-		}
-		if len(outputs) > len(formats) {
-			return nil, &exitError{code: 2, message: fmt.Sprintf("%d --output for %d --format: give one format per output", len(outputs), len(formats))}
-		}
-		for i, format := range formats {
-			output := config.Output{Format: format}
-			if i < len(outputs) {
-				output.Output = outputs[i]
+	case flags.set:
+		for _, output := range flags.list {
+			if output.Format == "" {
+				output.Format = "text"
 			}
 			wanted = append(wanted, output)
 		}
@@ -241,7 +274,7 @@ func (s *streams) reports(c *cobra.Command, project *config.Config, formats, out
 			toStdout++
 		}
 		if toStdout > 1 && stdout {
-			return nil, &exitError{code: 2, message: fmt.Sprintf("two reports for standard output (%s and another): give --output for all but one", output.Format)}
+			return nil, &exitError{code: 2, message: fmt.Sprintf("two reports for standard output (%s and another): give --output after all formats but one", output.Format)}
 		}
 		formatter, err := report.New(output.Format, report.Options{Color: stdout && isTerminal(s.out) && os.Getenv("NO_COLOR") == ""})
 		if err != nil {

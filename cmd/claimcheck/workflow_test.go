@@ -250,9 +250,13 @@ var _ = Describe("reports and streams", func() {
 		code, _, errOut := run("check", "../../seeds", "--rules", "../../rules", "-f", "json", "-f", "text")
 		Expect(code).To(Equal(2))
 		Expect(errOut).To(ContainSubstring("two reports for standard output"))
-		code, _, errOut = run("check", "../../seeds", "--rules", "../../rules", "-o", "a", "-o", "b")
-		Expect(code).To(Equal(2))
-		Expect(errOut).To(ContainSubstring("2 --output for 1 --format"))
+		json := filepath.Join(dir, "r.json")
+		code, out, _ = run("check", "../../seeds", "--rules", "../../rules", "-o", json, "-f", "json", "-f", "markdown")
+		Expect(code).To(Equal(1))
+		Expect(out).To(HavePrefix("**claimcheck**"), "an --output given first names the next format's file")
+		data, err := os.ReadFile(json)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(string(data)).To(HavePrefix("{"))
 	})
 
 	It("prints nothing on standard error when it is not a terminal, notes with --verbose", func() {
