@@ -36,7 +36,7 @@ func (p *progress) report(done, total int) {
 	p.once.Do(func() {
 		p.bar = p.container.AddBar(int64(total),
 			mpb.PrependDecorators(decor.Name("articles "), decor.CountersNoUnit("%d/%d")),
-			mpb.AppendDecorators(decor.AverageSpeed(0, " %.0f/s"), decor.Name(" ETA "), decor.AverageETA(decor.ET_STYLE_GO)),
+			mpb.AppendDecorators(decor.AverageSpeed(0, " %.0f articles/s"), decor.Name(" ETA "), decor.AverageETA(decor.ET_STYLE_GO)),
 			mpb.BarRemoveOnComplete())
 	})
 	p.bar.SetCurrent(int64(done))
