@@ -29,7 +29,7 @@ bench:
 	# Draft server: 1,000-word drafts from 20 clients over loopback (p50/p99, req/s); set
 	# CLAIMCHECK_BENCH_ARCHIVE=path,path… for another archive. Then 50 clients for 10 s.
 	$(GO) test -run '^$$' -bench 'BenchmarkServer' -benchtime 3000x ./checker/server
-	CLAIMCHECK_LOAD_SECONDS=10 $(GO) test -count=1 -run TestServer ./checker/server -ginkgo.focus 'concurrent load' -ginkgo.v
+	CLAIMCHECK_LOAD_SECONDS=10 $(GO) test -count=1 -v -run TestServer ./checker/server -ginkgo.focus 'concurrent load' -ginkgo.v
 
 fuzz:
 	$(GO) test ./checker/fuzz -run '^$$' -fuzz FuzzScan -fuzztime 60s

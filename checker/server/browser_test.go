@@ -107,6 +107,12 @@ var _ = Describe("the editor's page in a browser", func() {
 		sources := strings(`Array.from(document.querySelectorAll("#conflicts .published .source")).map(p => p.textContent)`)
 		markColor := evaluate(`getComputedStyle(document.querySelector("#text mark.conflict")).backgroundColor`)
 
+		if path := os.Getenv("CLAIMCHECK_PAGE_SCREENSHOT"); path != "" {
+			shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			Expect(err).NotTo(HaveOccurred())
+			Expect(os.WriteFile(path, shot, 0o644)).To(Succeed())
+		}
+
 		// The page shows what the API answers for the same draft.
 		request, _ := json.Marshal(map[string]string{"text": draft, "date": "2018-05-01"})
 		status, data := post(ts.URL+"/v1/check", "application/json", bytes.NewReader(request))

@@ -95,7 +95,7 @@ var _ = Describe("POST /v1/check over loopback", func() {
 		request, _ := json.Marshal(server.Request{Text: text, Date: "2018-05-01", Outlet: "Draft desk"})
 		status, data := post(ts.URL+"/v1/check", "application/json", bytes.NewReader(request))
 		Expect(status).To(Equal(http.StatusOK), string(data))
-		Expect(string(data)).To(ContainSubstring(`"schema_version": "1"`))
+		Expect(string(data)).To(MatchRegexp(`"schema_version":\s*"1"`))
 		result := decodeResult(data)
 		Expect(result.Findings).To(HaveLen(1))
 		finding := result.Findings[0]

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +20,7 @@ import (
 	"github.com/claimcheck/claimcheck/checker/config"
 	"github.com/claimcheck/claimcheck/checker/corpus"
 	"github.com/claimcheck/claimcheck/checker/report"
+	"github.com/claimcheck/claimcheck/checker/server"
 	"github.com/claimcheck/claimcheck/checker/source"
 )
 
@@ -83,16 +85,21 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings (with --baseline: new
 			}
 
 			bar := s.newProgress()
-			checker, err := newChecker(s, &rules, checker.WithStdin(s.in), checker.WithProgress(bar.report))
+			ch, err := newChecker(s, &rules, checker.WithStdin(s.in), checker.WithProgress(bar.report))
 			if err != nil {
 				return err
 			}
 			start := time.Now()
 			var result *report.Result
 			if draft != "" {
-				result, err = s.checkDraft(c, checker, draft, draftDate, paths)
+				// The archive side: the corpus read now. A claim index plugs in here (and in
+				// serve) as another server.Archive returning the draft's candidates.
+				archive := func(ctx context.Context, _ *checker.Extraction) (*checker.Extraction, error) {
+					return ch.Extract(ctx, paths)
+				}
+				result, err = s.checkDraft(c, ch, draft, draftDate, archive)
 			} else {
-				result, err = checker.Check(c.Context(), paths)
+				result, err = ch.Check(c.Context(), paths)
 			}
 			bar.wait()
 			if err != nil {
@@ -141,7 +148,7 @@ func checkerKeep(result *report.Result, articles map[string]bool) {
 }
 
 // checkDraft reads the draft and the archive and checks one against the other.
-func (s *streams) checkDraft(c *cobra.Command, ch *checker.Checker, path, date string, archivePaths []string) (*report.Result, error) {
+func (s *streams) checkDraft(c *cobra.Command, ch *checker.Checker, path, date string, loadArchive server.Archive) (*report.Result, error) {
 	var text io.Reader = s.in
 	name := "-"
 	if path != "-" {
@@ -164,7 +171,7 @@ func (s *streams) checkDraft(c *cobra.Command, ch *checker.Checker, path, date s
 		}
 		return nil, &exitError{code: 2, message: err.Error()}
 	}
-	archive, err := ch.Extract(c.Context(), archivePaths)
+	archive, err := loadArchive(c.Context(), draft)
 	if err != nil {
 		return nil, &exitError{code: 2, message: err.Error()}
 	}
