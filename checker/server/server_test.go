@@ -95,7 +95,15 @@ var _ = Describe("POST /v1/check over loopback", func() {
 		request, _ := json.Marshal(server.Request{Text: text, Date: "2018-05-01", Outlet: "Draft desk"})
 		status, data := post(ts.URL+"/v1/check", "application/json", bytes.NewReader(request))
 		Expect(status).To(Equal(http.StatusOK), string(data))
-		Expect(string(data)).To(MatchRegexp(`"schema_version":\s*"1"`))
+		// The same contract as check --format json: the same top-level keys, in one object.
+		var body map[string]json.RawMessage
+		Expect(json.Unmarshal(data, &body)).To(Succeed())
+		var contract bytes.Buffer
+		Expect(report.JSON{}.Format(&contract, &report.Result{})).To(Succeed())
+		var want map[string]json.RawMessage
+		Expect(json.Unmarshal(contract.Bytes(), &want)).To(Succeed())
+		Expect(keysOf(body)).To(ConsistOf(keysOf(want)))
+		Expect(string(body["schema_version"])).To(Equal(`"1"`))
 		result := decodeResult(data)
 		Expect(result.Findings).To(HaveLen(1))
 		finding := result.Findings[0]
@@ -389,3 +397,11 @@ var _ = Describe("Serve", func() {
 		Expect(server.New(shared, server.Static(archive)).Serve(context.Background(), listener)).To(MatchError(ContainSubstring("serve")))
 	})
 })
+
+func keysOf(m map[string]json.RawMessage) []string {
+	var keys []string
+	for key := range m {
+		keys = append(keys, key)
+	}
+	return keys
+}

@@ -107,15 +107,9 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings (with --baseline: new
 			}
 			s.note("%d articles, %d claims, %d findings in %s", result.Summary.Articles, result.Summary.Claims, result.Summary.Findings, time.Since(start).Round(time.Millisecond))
 			if changed != nil {
-				articles := map[string]bool{}
-				for _, article := range result.Articles {
-					if changed.Has(article.Path) {
-						articles[article.Path] = true
-					}
-				}
 				before := len(result.Findings)
-				checkerKeep(result, articles)
-				s.note("%d of %d findings involve the %d articles changed since %s", len(result.Findings), before, len(articles), changedSince)
+				n := keepChanged(result, changed)
+				s.note("%d of %d findings involve the %d articles changed since %s", len(result.Findings), before, n, changedSince)
 			}
 			if known != nil {
 				known.Apply(result)
@@ -142,9 +136,17 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings (with --baseline: new
 	return c
 }
 
-// checkerKeep keeps the findings that involve one of the articles.
-func checkerKeep(result *report.Result, articles map[string]bool) {
+// keepChanged keeps the findings that cite an article in the change set, and says how many
+// of the articles read changed.
+func keepChanged(result *report.Result, changed *changes.Set) int {
+	articles := map[string]bool{}
+	for _, article := range result.Articles {
+		if changed.Has(article.Path) {
+			articles[article.Path] = true
+		}
+	}
 	checker.KeepFindings(result, checker.Involving(articles))
+	return len(articles)
 }
 
 // checkDraft reads the draft and the archive and checks one against the other.
