@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -19,6 +20,9 @@ type Draft struct {
 	// Date (YYYY-MM-DD), Outlet, Language (detected when empty) and Title describe the draft
 	// as it would be published; the date is what time-aware checks compare.
 	Date, Outlet, Language, Title string
+	// MaxBytes refuses a longer draft after reading at most one byte more (0: the corpus
+	// limit for files).
+	MaxBytes int64
 }
 
 // ExtractDraft reads a draft with the corpus limits and decoding and extracts its mentions.
@@ -29,8 +33,19 @@ func (c *Checker) ExtractDraft(ctx context.Context, draft Draft) (*Extraction, e
 	if name == "" {
 		name = "draft"
 	}
+	text := draft.Text
+	if draft.MaxBytes > 0 {
+		data, err := io.ReadAll(io.LimitReader(draft.Text, draft.MaxBytes+1))
+		if err != nil {
+			return nil, fmt.Errorf("read draft: %w", source.ErrorList{{File: name, Message: fmt.Sprintf("read: %v", err)}})
+		}
+		if int64(len(data)) > draft.MaxBytes {
+			return nil, fmt.Errorf("read draft: %w", source.ErrorList{{File: name, Message: fmt.Sprintf("draft larger than the %d-byte limit; not checked", draft.MaxBytes)}})
+		}
+		text = bytes.NewReader(data)
+	}
 	meta := &corpus.Metadata{Date: draft.Date, Outlet: draft.Outlet, Language: draft.Language, Title: draft.Title}
-	article, errs := c.loader.Read(name, draft.Text, meta)
+	article, errs := c.loader.Read(name, text, meta)
 	var fatal source.ErrorList
 	for _, e := range errs {
 		if !e.Warning {

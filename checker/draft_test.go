@@ -128,6 +128,14 @@ var _ = Describe("CheckDraft", func() {
 		Entry("a malformed date", "12 schools", "2018/05/01", "expected YYYY-MM-DD"),
 	)
 
+	It("refuses a draft over its limit after reading one byte more", func() {
+		text := strings.Repeat("قتل 12 شخصاً. ", 1000)
+		reader := strings.NewReader(text)
+		_, err := c.ExtractDraft(ctx, checker.Draft{Name: "draft.md", Text: reader, MaxBytes: 1000})
+		Expect(err).To(MatchError(ContainSubstring("draft larger than the 1000-byte limit")))
+		Expect(reader.Len()).To(Equal(len(text) - 1001))
+	})
+
 	It("keeps replaced bytes of a draft as warnings", func() {
 		d, err := c.ExtractDraft(ctx, draft("draft.md", "قتل 12 \xff شخصاً", "2018-05-01"))
 		Expect(err).NotTo(HaveOccurred())

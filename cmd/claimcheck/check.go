@@ -164,7 +164,7 @@ func (s *streams) checkDraft(c *cobra.Command, ch *checker.Checker, path, date s
 	if date == "" {
 		date = time.Now().Format("2006-01-02")
 	}
-	draft, err := ch.ExtractDraft(c.Context(), checker.Draft{Name: name, Text: text, Date: date})
+	draft, err := ch.ExtractDraft(c.Context(), checker.Draft{Name: name, Text: text, Date: date, MaxBytes: server.DefaultMaxBytes})
 	if err != nil {
 		var list source.ErrorList
 		if errors.As(err, &list) {
