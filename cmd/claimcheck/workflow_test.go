@@ -210,8 +210,15 @@ var _ = Describe(".claimcheck.yaml", func() {
 		Expect(code).To(Equal(1), "the flag overrides fail_on")
 		Expect(out).To(HavePrefix("**claimcheck**"))
 
-		code, _, _ = run("check", "--config", "none", "--rules", "../../../../rules")
-		Expect(code).To(Equal(2), "no configuration: ./seeds, which is not there")
+		code, out, _ = run("check", "--config", "none")
+		Expect(code).To(Equal(2), "no configuration read: the default corpus ./seeds, not here")
+		Expect(out).To(ContainSubstring("seeds: error: no such file or folder"))
+
+		elsewhere := GinkgoT().TempDir()
+		inDir(elsewhere)
+		code, _, errOut = run("check", "--config", filepath.Join(repo, config.FileName), "--verbose")
+		Expect(code).To(Equal(0), "the named file's fail_on: none\n%s", errOut)
+		Expect(errOut).To(ContainSubstring("configuration: "))
 	})
 
 	It("reports a typo at file:line:col and checks nothing", func() {
