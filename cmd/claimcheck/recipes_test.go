@@ -241,7 +241,7 @@ var _ = Describe("the CI recipes in docs/ci", func() {
 		Expect(os.WriteFile(filepath.Join(repo, ".git", "hooks", "pre-commit"), hook, 0o755)).To(Succeed())
 		commit := func(message string, args ...string) (int, string) {
 			GinkgoHelper()
-			return shell(repo, recipeEnv(nil), "git", append([]string{"-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", "commit", "-q", "-m", message}, args...)...)
+			return shell(repo, recipeEnv(nil), "git", append([]string{"-c", "core.hooksPath=.git/hooks", "-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", "commit", "-q", "-m", message}, args...)...)
 		}
 
 		writeFile(filepath.Join(repo, "articles", "harmless.txt"), harmlessArticle)
