@@ -30,7 +30,7 @@ func newCheckCommand(s *streams) *cobra.Command {
 	var failOn, draft, draftDate, baselinePath, changedSince string
 	c := &cobra.Command{
 		Use:   "check [PATH...]",
-		Short: "Check articles for contradictory figures (default PATH ./seeds)",
+		Short: "Check articles for contradictory figures (default: .claimcheck.yaml's corpus, else ./seeds)",
 		Long: `Reads the articles (files, folders, globs, - for standard input), extracts every numeric
 claim, runs the rule packs' checks and reports the findings.
 

@@ -15,7 +15,7 @@ func newExtractCommand(s *streams) *cobra.Command {
 	var all bool
 	c := &cobra.Command{
 		Use:   "extract [PATH...]",
-		Short: "List the numeric claims found in articles (default PATH ./seeds)",
+		Short: "List the numeric claims found in articles (default: .claimcheck.yaml's corpus, else ./seeds)",
 		RunE: func(c *cobra.Command, paths []string) error {
 			project, err := s.project()
 			if err != nil {
