@@ -25,11 +25,13 @@ type Checker struct {
 	extractor *extract.Extractor
 	engine    *engine.Engine
 	loader    *corpus.Loader
+	progress  func(done, total int)
 }
 
 type settings struct {
 	layers        []rules.Layer
 	corpusOptions []corpus.Option
+	progress      func(done, total int)
 }
 
 // Option configures a Checker.
@@ -50,6 +52,13 @@ func WithMaxFileBytes(n int64) Option {
 	return func(s *settings) { s.corpusOptions = append(s.corpusOptions, corpus.WithMaxBytes(n)) }
 }
 
+// WithProgress calls report after each article is read, with how many are done out of how
+// many; the caller draws it (a progress bar on a terminal, nothing otherwise). It may be
+// called from the goroutine running Extract only.
+func WithProgress(report func(done, total int)) Option {
+	return func(s *settings) { s.progress = report }
+}
+
 // New loads the packs. A pack with errors returns them as a source.ErrorList.
 func New(options ...Option) (*Checker, error) {
 	var s settings
@@ -63,7 +72,7 @@ func New(options ...Option) (*Checker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load rules: %w", err)
 	}
-	return &Checker{pack: pack, extractor: extract.New(pack), engine: engine.New(pack), loader: corpus.New(s.corpusOptions...)}, nil
+	return &Checker{pack: pack, extractor: extract.New(pack), engine: engine.New(pack), loader: corpus.New(s.corpusOptions...), progress: s.progress}, nil
 }
 
 // Pack is the loaded, merged pack.
@@ -79,9 +88,13 @@ type Extraction struct {
 // Extract reads the corpus and every numeric mention in it.
 func (c *Checker) Extract(ctx context.Context, paths []string) (*Extraction, error) {
 	articles, errs := c.loader.Load(paths)
+	return c.extractArticles(ctx, articles, errs, c.progress)
+}
+
+func (c *Checker) extractArticles(ctx context.Context, articles []*corpus.Article, errs source.ErrorList, progress func(done, total int)) (*Extraction, error) {
 	out := &Extraction{Errors: errs}
 	sort.SliceStable(articles, func(i, j int) bool { return articles[i].Path < articles[j].Path })
-	for _, article := range articles {
+	for i, article := range articles {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -92,6 +105,9 @@ func (c *Checker) Extract(ctx context.Context, paths []string) (*Extraction, err
 			entry.Date = article.Date.Format("2006-01-02")
 		}
 		out.Articles = append(out.Articles, entry)
+		if progress != nil {
+			progress(i+1, len(articles))
+		}
 	}
 	return out, nil
 }
@@ -112,14 +128,18 @@ func (c *Checker) CheckExtraction(ctx context.Context, extraction *Extraction) (
 		return nil, err
 	}
 	findings, checkErrors, _ := c.engine.Run(extraction.Mentions)
-	errs := append(append(source.ErrorList(nil), extraction.Errors...), checkErrors...)
+	return c.result(findings, append(append(source.ErrorList(nil), extraction.Errors...), checkErrors...), extraction.Articles), nil
+}
+
+// result assembles a Result around findings: the tool, the enabled rules and the summary.
+func (c *Checker) result(findings []claim.Finding, errs source.ErrorList, articles []report.Article) *report.Result {
 	errs.Sort()
 	result := &report.Result{
 		SchemaVersion: report.SchemaVersion,
 		Tool:          report.Tool{Name: "claimcheck", Version: Version, Packs: c.pack.Version},
 		Findings:      findings,
 		Errors:        errs,
-		Articles:      extraction.Articles,
+		Articles:      articles,
 	}
 	if result.Findings == nil {
 		result.Findings = []claim.Finding{}
@@ -134,7 +154,35 @@ func (c *Checker) CheckExtraction(ctx context.Context, extraction *Extraction) (
 		}
 	}
 	result.Summary = summarize(result)
-	return result, nil
+	return result
+}
+
+// KeepFindings drops the findings keep refuses and recounts the summary; the articles and
+// errors stay (a filtered run still read the whole corpus).
+func KeepFindings(result *report.Result, keep func(claim.Finding) bool) {
+	kept := result.Findings[:0:0]
+	for _, finding := range result.Findings {
+		if keep(finding) {
+			kept = append(kept, finding)
+		}
+	}
+	result.Findings = kept
+	baseline := result.Summary.Baseline
+	result.Summary = summarize(result)
+	result.Summary.Baseline = baseline
+}
+
+// Involving accepts the findings that cite a claim of one of the articles (paths as the
+// claims carry them).
+func Involving(articles map[string]bool) func(claim.Finding) bool {
+	return func(finding claim.Finding) bool {
+		for _, c := range finding.Claims {
+			if articles[c.Article] {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 func summarize(result *report.Result) report.Summary {

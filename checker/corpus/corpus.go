@@ -246,6 +246,12 @@ func (l *Loader) loadFile(path string, meta *Metadata) (*Article, source.ErrorLi
 	return l.read(path, file, meta)
 }
 
+// Read reads one article from r under the given path (a draft, standard input), with the
+// same limits, decoding and front matter as files; meta may be nil.
+func (l *Loader) Read(path string, r io.Reader, meta *Metadata) (*Article, source.ErrorList) {
+	return l.read(path, r, meta)
+}
+
 func (l *Loader) read(path string, r io.Reader, meta *Metadata) (*Article, source.ErrorList) {
 	data, err := io.ReadAll(io.LimitReader(r, l.maxBytes+1))
 	if err != nil {

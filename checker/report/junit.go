@@ -95,7 +95,7 @@ func (JUnit) Format(w io.Writer, result *Result) error {
 				})
 				continue
 			}
-			out.WriteString(string(finding.Severity) + ": " + finding.Message + "\n" + junitBody(finding))
+			out.WriteString(string(finding.Severity) + baselineNote(finding) + ": " + finding.Message + "\n" + junitBody(finding))
 		}
 		test.SystemOut = out.String()
 		if len(test.Failures) > 0 {
@@ -139,5 +139,16 @@ func junitBody(finding claim.Finding) string {
 	if finding.Fingerprint != "" {
 		fmt.Fprintf(&b, "fingerprint %s\n", finding.Fingerprint)
 	}
+	if finding.Baseline != "" {
+		fmt.Fprintf(&b, "baseline %s\n", finding.Baseline)
+	}
 	return b.String()
+}
+
+// baselineNote writes " (new)" or " (unchanged)" when a baseline was given.
+func baselineNote(finding claim.Finding) string {
+	if finding.Baseline == "" {
+		return ""
+	}
+	return " (" + finding.Baseline + ")"
 }

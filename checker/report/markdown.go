@@ -27,6 +27,9 @@ func (Markdown) Format(w io.Writer, result *Result) error {
 	if c.Errors > 0 {
 		fmt.Fprintf(out, ", %s reading input", plural(c.Errors, "error"))
 	}
+	if b := result.Summary.Baseline; b != nil {
+		fmt.Fprintf(out, "; against the baseline: %d new, %d unchanged", b.New, b.Unchanged)
+	}
 	out.WriteString("\n\n")
 
 	shown := result.Findings
@@ -34,11 +37,25 @@ func (Markdown) Format(w io.Writer, result *Result) error {
 		shown = shown[:markdownRows]
 	}
 	if len(shown) > 0 {
-		out.WriteString("| Severity | Rule | Where | Message |\n| --- | --- | --- | --- |\n")
+		// The baseline column appears only when a baseline was given.
+		withBaseline := result.Summary.Baseline != nil
+		for _, finding := range shown {
+			withBaseline = withBaseline || finding.Baseline != ""
+		}
+		if withBaseline {
+			out.WriteString("| Severity | Rule | Baseline | Where | Message |\n| --- | --- | --- | --- | --- |\n")
+		} else {
+			out.WriteString("| Severity | Rule | Where | Message |\n| --- | --- | --- | --- |\n")
+		}
 		for _, finding := range shown {
 			where := ""
 			if len(finding.Claims) > 0 {
 				where = location(finding.Claims[0])
+			}
+			if withBaseline {
+				fmt.Fprintf(out, "| %s | %s | %s | %s | %s |\n", markdownSeverity(finding.Severity),
+					markdownEscape(finding.Rule), markdownEscape(finding.Baseline), markdownEscape(where), markdownEscape(finding.Message))
+				continue
 			}
 			fmt.Fprintf(out, "| %s | %s | %s | %s |\n", markdownSeverity(finding.Severity),
 				markdownEscape(finding.Rule), markdownEscape(where), markdownEscape(finding.Message))

@@ -38,6 +38,16 @@ type Summary struct {
 	BySeverity map[string]int `json:"by_severity"`
 	ByRule     map[string]int `json:"by_rule"`
 	Errors     int            `json:"errors"`
+	// Baseline counts the findings against a baseline, when one was given.
+	Baseline *BaselineCounts `json:"baseline,omitempty"`
+}
+
+// BaselineCounts says how many findings are new, how many were already in the baseline, and
+// how many of the baseline's findings this run did not report (fixed, or outside its scope).
+type BaselineCounts struct {
+	New       int `json:"new"`
+	Unchanged int `json:"unchanged"`
+	Absent    int `json:"absent"`
 }
 
 // Rule is the metadata of a check, for reports that describe the rules they apply.

@@ -74,9 +74,13 @@ func (t Text) Format(w io.Writer, result *Result) error {
 		t.writeFinding(out, finding)
 	}
 	c := countsOf(result)
-	fmt.Fprintf(out, "%s, %s, %s (%s), %s\n",
+	fmt.Fprintf(out, "%s, %s, %s (%s), %s",
 		plural(c.Articles, "article"), plural(c.Claims, "claim"), plural(c.Findings, "finding"),
 		severityCounts(c), plural(c.Errors, "error"))
+	if b := result.Summary.Baseline; b != nil {
+		fmt.Fprintf(out, "; baseline: %d new, %d unchanged, %d absent", b.New, b.Unchanged, b.Absent)
+	}
+	out.WriteString("\n")
 	return out.Flush()
 }
 

@@ -2,58 +2,296 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"time"
 
-	"github.com/claimcheck/claimcheck/checker"
-	"github.com/claimcheck/claimcheck/checker/claim"
-	"github.com/claimcheck/claimcheck/checker/report"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+
+	"github.com/claimcheck/claimcheck/checker"
+	"github.com/claimcheck/claimcheck/checker/baseline"
+	"github.com/claimcheck/claimcheck/checker/changes"
+	"github.com/claimcheck/claimcheck/checker/claim"
+	"github.com/claimcheck/claimcheck/checker/config"
+	"github.com/claimcheck/claimcheck/checker/corpus"
+	"github.com/claimcheck/claimcheck/checker/report"
+	"github.com/claimcheck/claimcheck/checker/server"
+	"github.com/claimcheck/claimcheck/checker/source"
 )
 
 func newCheckCommand(s *streams) *cobra.Command {
 	var rules rulesFlag
-	var format, output, failOn string
+	var wanted reportFlags
+	var failOn, draft, draftDate, baselinePath, changedSince string
 	c := &cobra.Command{
 		Use:   "check [PATH...]",
-		Short: "Check articles for contradictory figures (default PATH ./seeds)",
+		Short: "Check articles for contradictory figures (default: .claimcheck.yaml's corpus, else ./seeds)",
 		Long: `Reads the articles (files, folders, globs, - for standard input), extracts every numeric
 claim, runs the rule packs' checks and reports the findings.
 
-Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, rule or input errors.`,
+With --draft, checks one draft against the articles (the published archive) and against
+itself, and reports only the findings that involve the draft.
+
+Settings come from .claimcheck.yaml (found upwards from the working directory) where the
+command line gives none.
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings (with --baseline: new ones);
+2 usage, configuration, rule or input errors.`,
 		RunE: func(c *cobra.Command, paths []string) error {
-			if len(paths) == 0 {
-				paths = []string{"seeds"}
+			project, err := s.project()
+			if err != nil {
+				return err
+			}
+			paths = s.corpusPaths(project, paths)
+			s.applyRules(c, project, &rules)
+			if !c.Flags().Changed("fail-on") && project.FailOn != "" {
+				failOn = project.FailOn
 			}
 			threshold, ok := severityThreshold(failOn)
 			if !ok {
 				return &exitError{code: 2, message: fmt.Sprintf("--fail-on %q: expected error, warning, info or none", failOn)}
 			}
-			formatter, err := report.New(format, report.Options{Color: s.color(output)})
-			if err != nil {
-				return &exitError{code: 2, message: err.Error()}
-			}
-			checker, err := newChecker(s, &rules, checker.WithStdin(s.in))
+			reports, err := s.reports(project, wanted)
 			if err != nil {
 				return err
 			}
-			result, err := checker.Check(c.Context(), paths)
-			if err != nil {
-				return &exitError{code: 2, message: err.Error()}
+			if !c.Flags().Changed("baseline") && project.Baseline != "" {
+				baselinePath = s.local(project.Resolve(project.Baseline))
 			}
-			if err := write(s.out, output, func(w io.Writer) error { return formatter.Format(w, result) }); err != nil {
-				return &exitError{code: 2, message: err.Error()}
+			if draft != "" && changedSince != "" {
+				return &exitError{code: 2, message: "--changed-since applies to a corpus, not to --draft"}
+			}
+			var known *baseline.File
+			if baselinePath != "" {
+				if known, err = readBaseline(baselinePath); err != nil {
+					return err
+				}
+			}
+			var changed *changes.Set
+			if changedSince != "" {
+				dir, err := s.workingDir()
+				if err != nil {
+					return err
+				}
+				if changed, err = changes.Since(c.Context(), dir, changedSince); err != nil {
+					return &exitError{code: 2, message: "--changed-since: " + err.Error()}
+				}
+				s.note("%d files changed since %s", changed.Len(), changedSince)
+			}
+
+			bar := s.newProgress()
+			ch, err := newChecker(s, &rules, checker.WithStdin(s.in), checker.WithProgress(bar.report))
+			if err != nil {
+				return err
+			}
+			start := time.Now()
+			var result *report.Result
+			if draft != "" {
+				// The archive side: the corpus read now. A claim index plugs in here (and in
+				// serve) as another server.Archive returning the draft's candidates.
+				archive := func(ctx context.Context, _ *checker.Extraction) (*checker.Extraction, error) {
+					return ch.Extract(ctx, paths)
+				}
+				result, err = s.checkDraft(c, ch, draft, draftDate, archive)
+			} else {
+				result, err = ch.Check(c.Context(), paths)
+			}
+			bar.wait()
+			if err != nil {
+				return err
+			}
+			s.note("%d articles, %d claims, %d findings in %s", result.Summary.Articles, result.Summary.Claims, result.Summary.Findings, time.Since(start).Round(time.Millisecond))
+			if changed != nil {
+				before := len(result.Findings)
+				n := keepChanged(result, changed)
+				s.note("%d of %d findings involve the %d articles changed since %s", len(result.Findings), before, n, changedSince)
+			}
+			if known != nil {
+				known.Apply(result)
+				s.note("baseline %s: %d new, %d unchanged, %d absent", baselinePath, result.Summary.Baseline.New, result.Summary.Baseline.Unchanged, result.Summary.Baseline.Absent)
+			}
+			for _, r := range reports {
+				if err := write(s.out, r.path, func(w io.Writer) error { return r.formatter.Format(w, result) }); err != nil {
+					return &exitError{code: 2, message: err.Error()}
+				}
+				if r.path != "" && r.path != "-" {
+					s.note("wrote %s report to %s", r.format, r.path)
+				}
 			}
 			return outcome(s, result, threshold)
 		},
 	}
 	rules.add(c)
-	c.Flags().StringVarP(&format, "format", "f", "text", "output format: "+joinNames())
-	c.Flags().StringVarP(&output, "output", "o", "", "write the report to this file (default standard output)")
+	wanted.add(c)
 	c.Flags().StringVar(&failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, info or none")
+	c.Flags().StringVar(&draft, "draft", "", "check this draft (- for standard input) against the articles, reporting only findings that involve it")
+	c.Flags().StringVar(&draftDate, "draft-date", "", "the draft's publication date, YYYY-MM-DD (default: its front matter, else today)")
+	c.Flags().StringVar(&baselinePath, "baseline", "", "baseline file of known findings (claimcheck baseline update): they show as unchanged and do not fail the run")
+	c.Flags().StringVar(&changedSince, "changed-since", "", "report only findings that involve articles changed since this git revision (still checked against the whole corpus)")
 	return c
+}
+
+// keepChanged keeps the findings that cite an article in the change set, and says how many
+// of the articles read changed.
+func keepChanged(result *report.Result, changed *changes.Set) int {
+	articles := map[string]bool{}
+	for _, article := range result.Articles {
+		if changed.Has(article.Path) {
+			articles[article.Path] = true
+		}
+	}
+	checker.KeepFindings(result, checker.Involving(articles))
+	return len(articles)
+}
+
+// checkDraft reads the draft and the archive and checks one against the other.
+func (s *streams) checkDraft(c *cobra.Command, ch *checker.Checker, path, date string, loadArchive server.Archive) (*report.Result, error) {
+	var text io.Reader = s.in
+	name := "-"
+	if path != "-" {
+		file, err := os.Open(path)
+		if err != nil {
+			return nil, &exitError{code: 2, message: fmt.Sprintf("--draft %s: %s", path, corpus.DescribeOpenError(err))}
+		}
+		defer file.Close()
+		text, name = file, filepath.Clean(path)
+	}
+	if date == "" {
+		date = time.Now().Format("2006-01-02")
+	}
+	draft, err := ch.ExtractDraft(c.Context(), checker.Draft{Name: name, Text: text, Date: date, MaxBytes: server.DefaultMaxBytes})
+	if err != nil {
+		var list source.ErrorList
+		if errors.As(err, &list) {
+			printErrors(s.err, list)
+			return nil, &exitError{code: 2, message: fmt.Sprintf("--draft %s could not be read; nothing was checked", path)}
+		}
+		return nil, &exitError{code: 2, message: err.Error()}
+	}
+	archive, err := loadArchive(c.Context(), draft)
+	if err != nil {
+		return nil, &exitError{code: 2, message: err.Error()}
+	}
+	result, err := ch.CheckDraft(c.Context(), draft, archive)
+	if err != nil {
+		return nil, &exitError{code: 2, message: err.Error()}
+	}
+	// Archive articles that could not be read are reported too: the draft was not checked
+	// against them.
+	result.Errors = append(result.Errors, archive.Errors...)
+	source.ErrorList(result.Errors).Sort()
+	result.Summary.Errors = len(result.Errors)
+	return result, nil
+}
+
+func readBaseline(path string) (*baseline.File, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, &exitError{code: 2, message: fmt.Sprintf("--baseline %s: %s (write one with \"claimcheck baseline update -o %s\")", path, corpus.DescribeOpenError(err), path)}
+	}
+	defer file.Close()
+	known, err := baseline.Read(path, file, checker.Version)
+	if err != nil {
+		var positioned *source.Error
+		if errors.As(err, &positioned) {
+			return nil, &exitError{code: 2, message: positioned.Format()}
+		}
+		return nil, &exitError{code: 2, message: err.Error()}
+	}
+	return known, nil
+}
+
+// namedReport is one report to write: a format, its formatter and its file.
+type namedReport struct {
+	format, path string
+	formatter    report.Formatter
+}
+
+// reportFlags collects --format and --output in command-line order: an --output names the
+// file of the --format before it (or, given first, of the next one), so that
+// "-f text -f sarif -o r.sarif -f html -o r.html" writes three reports.
+type reportFlags struct {
+	list []config.Output
+	set  bool
+}
+
+type formatFlag struct{ r *reportFlags }
+type outputFlag struct{ r *reportFlags }
+
+func (f formatFlag) Set(value string) error {
+	f.r.set = true
+	if n := len(f.r.list); n > 0 && f.r.list[n-1].Format == "" {
+		f.r.list[n-1].Format = value // an --output given before its --format
+		return nil
+	}
+	f.r.list = append(f.r.list, config.Output{Format: value})
+	return nil
+}
+
+func (o outputFlag) Set(value string) error {
+	o.r.set = true
+	if n := len(o.r.list); n > 0 && o.r.list[n-1].Output == "" && o.r.list[n-1].Format != "" {
+		o.r.list[n-1].Output = value
+		return nil
+	}
+	o.r.list = append(o.r.list, config.Output{Output: value})
+	return nil
+}
+
+func (formatFlag) String() string { return "" }
+func (outputFlag) String() string { return "" }
+func (formatFlag) Type() string   { return "format" }
+func (outputFlag) Type() string   { return "file" }
+
+func (r *reportFlags) add(c *cobra.Command) {
+	c.Flags().VarP(formatFlag{r}, "format", "f", "output format: "+joinNames()+" (default text; repeatable, each --output naming the file of the --format before it)")
+	c.Flags().VarP(outputFlag{r}, "output", "o", "write the report to this file, atomically (default standard output)")
+}
+
+// reports turns the flags, else the configuration's outputs, else a text report on standard
+// output, into formatters. At most one report goes to standard output.
+func (s *streams) reports(project *config.Config, flags reportFlags) ([]namedReport, error) {
+	var wanted []config.Output
+	switch {
+	case flags.set:
+		for _, output := range flags.list {
+			if output.Format == "" {
+				output.Format = "text"
+			}
+			wanted = append(wanted, output)
+		}
+	case len(project.Outputs) > 0:
+		for _, output := range project.Outputs {
+			if output.Output != "" && output.Output != "-" {
+				output.Output = s.local(project.Resolve(output.Output))
+			}
+			wanted = append(wanted, output)
+		}
+	default:
+		wanted = []config.Output{{Format: "text"}}
+	}
+	var reports []namedReport
+	toStdout := 0
+	for _, output := range wanted {
+		stdout := output.Output == "" || output.Output == "-"
+		if stdout {
+			toStdout++
+		}
+		if toStdout > 1 && stdout {
+			return nil, &exitError{code: 2, message: fmt.Sprintf("two reports for standard output (%s and another): give --output after all formats but one", output.Format)}
+		}
+		formatter, err := report.New(output.Format, report.Options{Color: s.color(output.Output)})
+		if err != nil {
+			return nil, &exitError{code: 2, message: err.Error()}
+		}
+		reports = append(reports, namedReport{format: output.Format, path: output.Output, formatter: formatter})
+	}
+	return reports, nil
 }
 
 func joinNames() string {
@@ -79,7 +317,7 @@ func severityThreshold(name string) (int, bool) {
 
 // outcome maps a result to the exit code contract. Input errors that lost an article
 // (unreadable, binary, empty corpus) are exit 2 even when findings exist: CI must not pass
-// on a corpus it could not read.
+// on a corpus it could not read. Findings already in the baseline do not count.
 func outcome(s *streams, result *report.Result, threshold int) error {
 	lost := 0
 	for _, e := range result.Errors {
@@ -94,7 +332,7 @@ func outcome(s *streams, result *report.Result, threshold int) error {
 		return &exitError{code: 2, message: fmt.Sprintf("%d input or rule errors (listed in the report)", lost)}
 	}
 	for _, f := range result.Findings {
-		if f.Severity.Rank() >= threshold {
+		if f.Severity.Rank() >= threshold && f.Baseline != "unchanged" {
 			return &exitError{code: 1}
 		}
 	}

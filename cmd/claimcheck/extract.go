@@ -15,11 +15,14 @@ func newExtractCommand(s *streams) *cobra.Command {
 	var all bool
 	c := &cobra.Command{
 		Use:   "extract [PATH...]",
-		Short: "List the numeric claims found in articles (default PATH ./seeds)",
+		Short: "List the numeric claims found in articles (default: .claimcheck.yaml's corpus, else ./seeds)",
 		RunE: func(c *cobra.Command, paths []string) error {
-			if len(paths) == 0 {
-				paths = []string{"seeds"}
+			project, err := s.project()
+			if err != nil {
+				return err
 			}
+			paths = s.corpusPaths(project, paths)
+			s.applyRules(c, project, &rules)
 			if format != "jsonl" && format != "json" {
 				return &exitError{code: 2, message: fmt.Sprintf("unknown format %q for extract (want jsonl or json)", format)}
 			}

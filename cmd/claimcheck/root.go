@@ -10,6 +10,7 @@ import (
 	"sort"
 
 	"github.com/claimcheck/claimcheck/checker"
+	"github.com/claimcheck/claimcheck/checker/config"
 	"github.com/claimcheck/claimcheck/checker/corpus"
 	"github.com/claimcheck/claimcheck/checker/source"
 	bundled "github.com/claimcheck/claimcheck/rules"
@@ -22,6 +23,12 @@ type streams struct {
 	// terminal and getenv decide colours; tests replace them.
 	terminal func(io.Writer) bool
 	getenv   func(string) string
+	// dir is the working directory, where .claimcheck.yaml is looked for ("" reads it from
+	// the process; tests set it).
+	dir string
+	// Global flags.
+	configPath     string
+	quiet, verbose bool
 }
 
 func newRootCommand(in io.Reader, out, errOut io.Writer) *cobra.Command {
@@ -42,7 +49,12 @@ func newRoot(s *streams) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: 2, message: fmt.Sprintf("%v (see %s --help)", err, c.CommandPath())}
 	})
-	root.AddCommand(newCheckCommand(s), newExtractCommand(s), newReportCommand(s), newRulesCommand(s), newVersionCommand(s))
+	root.PersistentFlags().StringVar(&s.configPath, "config", "", "configuration file (default: "+config.FileName+" in the working directory or the nearest parent; \"none\" reads none)")
+	root.PersistentFlags().BoolVarP(&s.quiet, "quiet", "q", false, "print only errors on standard error: no progress bar, no notes")
+	root.PersistentFlags().BoolVarP(&s.verbose, "verbose", "v", false, "print what was read, timings and files written on standard error")
+	root.MarkFlagsMutuallyExclusive("quiet", "verbose")
+	root.AddCommand(newCheckCommand(s), newExtractCommand(s), newReportCommand(s), newRulesCommand(s), newVersionCommand(s),
+		newServeCommand(s), newBaselineCommand(s), newInitCommand(s))
 	return root
 }
 

@@ -1,0 +1,115 @@
+package checker
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/claimcheck/claimcheck/checker/claim"
+	"github.com/claimcheck/claimcheck/checker/corpus"
+	"github.com/claimcheck/claimcheck/checker/report"
+	"github.com/claimcheck/claimcheck/checker/source"
+)
+
+// Draft is an article before publication. Its claims carry Name as their article path, so
+// findings point into it; front matter in the text, if any, fills what is left blank here.
+type Draft struct {
+	Name string
+	Text io.Reader
+	// Date (YYYY-MM-DD), Outlet, Language (detected when empty) and Title describe the draft
+	// as it would be published; the date is what time-aware checks compare.
+	Date, Outlet, Language, Title string
+	// MaxBytes refuses a longer draft after reading at most one byte more (0: the corpus
+	// limit for files).
+	MaxBytes int64
+}
+
+// ExtractDraft reads a draft with the corpus limits and decoding and extracts its mentions.
+// A draft that cannot be read (empty, binary, too large, a malformed date) is an error
+// holding a source.ErrorList; replaced invalid bytes are warnings in the Extraction.
+func (c *Checker) ExtractDraft(ctx context.Context, draft Draft) (*Extraction, error) {
+	name := draft.Name
+	if name == "" {
+		name = "draft"
+	}
+	text := draft.Text
+	if draft.MaxBytes > 0 {
+		data, err := io.ReadAll(io.LimitReader(draft.Text, draft.MaxBytes+1))
+		if err != nil {
+			return nil, fmt.Errorf("read draft: %w", source.ErrorList{{File: name, Message: fmt.Sprintf("read: %v", err)}})
+		}
+		if int64(len(data)) > draft.MaxBytes {
+			return nil, fmt.Errorf("read draft: %w", source.ErrorList{{File: name, Message: fmt.Sprintf("draft larger than the %d-byte limit; not checked", draft.MaxBytes)}})
+		}
+		text = bytes.NewReader(data)
+	}
+	meta := &corpus.Metadata{Date: draft.Date, Outlet: draft.Outlet, Language: draft.Language, Title: draft.Title}
+	article, errs := c.loader.Read(name, text, meta)
+	var fatal source.ErrorList
+	for _, e := range errs {
+		if !e.Warning {
+			fatal = append(fatal, e)
+		}
+	}
+	if article == nil || len(fatal) > 0 {
+		return nil, fmt.Errorf("read draft: %w", fatal)
+	}
+	return c.extractArticles(ctx, []*corpus.Article{article}, errs, nil)
+}
+
+// CheckDraft checks a draft against an archive and against itself, and keeps only the
+// findings that cite a claim of the draft: what the draft would add to the record. The
+// archive is any Extraction: a corpus read with Extract, or the candidates a claim index
+// returns for the draft. It is read, never changed, so one archive serves concurrent calls.
+// An archive article with the draft's path is left out: the draft is its new version.
+//
+// Each finding's archive claims carry their article's path, date and outlet; the result's
+// articles are the draft followed by the archive articles the findings cite.
+func (c *Checker) CheckDraft(ctx context.Context, draft, archive *Extraction) (*report.Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	inDraft := map[string]bool{}
+	for _, article := range draft.Articles {
+		inDraft[article.Path] = true
+	}
+	// Checks across articles only compare claims of one metric (same subject, or subject
+	// part of subject), so archive claims of other metrics can never meet the draft.
+	metrics := map[string]bool{}
+	for _, m := range draft.Mentions {
+		if m.IsClaim && m.Metric != "" {
+			metrics[m.Metric] = true
+		}
+	}
+	mentions := append([]claim.Claim(nil), draft.Mentions...)
+	if archive != nil {
+		for _, m := range archive.Mentions {
+			if metrics[m.Metric] && m.IsClaim && !inDraft[m.Article] {
+				mentions = append(mentions, m)
+			}
+		}
+	}
+	findings, checkErrors, _ := c.engine.Run(mentions)
+	involving := Involving(inDraft)
+	kept := make([]claim.Finding, 0, len(findings))
+	cited := map[string]bool{}
+	for _, finding := range findings {
+		if !involving(finding) {
+			continue
+		}
+		kept = append(kept, finding)
+		for _, c := range finding.Claims {
+			cited[c.Article] = true
+		}
+	}
+	articles := append([]report.Article(nil), draft.Articles...)
+	if archive != nil {
+		for _, article := range archive.Articles {
+			if cited[article.Path] && !inDraft[article.Path] {
+				articles = append(articles, article)
+			}
+		}
+	}
+	return c.result(kept, append(append(source.ErrorList(nil), draft.Errors...), checkErrors...), articles), nil
+}

@@ -1,0 +1,110 @@
+package server_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/claimcheck/claimcheck/checker"
+	"github.com/claimcheck/claimcheck/checker/server"
+)
+
+// benchClients is how many clients send drafts at once.
+const benchClients = 20
+
+// BenchmarkServer measures throughput and latency of POST /v1/check for a 1,000-word draft,
+// 20 clients at once over loopback. The archive is the seeds unless CLAIMCHECK_BENCH_ARCHIVE
+// lists other paths (comma-separated).
+func BenchmarkServer(b *testing.B) {
+	c, err := checker.New(checker.WithRules(os.DirFS("../../rules/default"), "rules/default"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	paths := []string{"../../seeds"}
+	if list := os.Getenv("CLAIMCHECK_BENCH_ARCHIVE"); list != "" {
+		paths = strings.Split(list, ",")
+	}
+	archive, err := c.Extract(context.Background(), paths)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ts := httptest.NewServer(server.New(c, server.Static(archive)).Handler())
+	defer ts.Close()
+	text := benchDraft(b, 1000)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: benchClients}}
+	defer client.CloseIdleConnections()
+
+	latencies := make([]time.Duration, 0, b.N)
+	var mutex sync.Mutex
+	jobs := make(chan struct{})
+	var wait sync.WaitGroup
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < benchClients; i++ {
+		wait.Add(1)
+		go func() {
+			defer wait.Done()
+			for range jobs {
+				sent := time.Now()
+				response, err := client.Post(ts.URL+"/v1/check?date=2018-05-01", "text/plain", strings.NewReader(text))
+				if err != nil {
+					b.Error(err)
+					continue
+				}
+				io.Copy(io.Discard, response.Body)
+				response.Body.Close()
+				if response.StatusCode != http.StatusOK {
+					b.Errorf("status %d", response.StatusCode)
+				}
+				took := time.Since(sent)
+				mutex.Lock()
+				latencies = append(latencies, took)
+				mutex.Unlock()
+			}
+		}()
+	}
+	for i := 0; i < b.N; i++ {
+		jobs <- struct{}{}
+	}
+	close(jobs)
+	wait.Wait()
+	elapsed := time.Since(start)
+	b.StopTimer()
+	sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
+	percentile := func(p float64) float64 {
+		return float64(latencies[min(int(p*float64(len(latencies))), len(latencies)-1)]) / float64(time.Millisecond)
+	}
+	b.ReportMetric(percentile(0.50), "p50-ms")
+	b.ReportMetric(percentile(0.99), "p99-ms")
+	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
+	b.ReportMetric(float64(len(archive.Articles)), "archive-articles")
+}
+
+// benchDraft builds an n-word draft from the seed articles' own words.
+func benchDraft(tb testing.TB, n int) string {
+	tb.Helper()
+	files, err := filepath.Glob("../../seeds/*.txt")
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no seed articles: %v", err)
+	}
+	var words []string
+	for len(words) < n {
+		for _, file := range files {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			words = append(words, strings.Fields(string(data))...)
+		}
+	}
+	return strings.Join(words[:n], " ")
+}
