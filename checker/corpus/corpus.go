@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimcheck/claimcheck/checker/source"
+	"github.com/claimcheck/claimcheck/checker/yamlnode"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -174,25 +175,12 @@ func readManifest(path string) (manifestIndex, *source.Error) {
 	}
 	var manifest Manifest
 	if err := yaml.Load(data, &manifest, yaml.WithKnownFields()); err != nil {
-		return index, yamlError(path, string(data), err)
+		return index, yamlnode.LoadError(path, string(data), err)
 	}
 	for name, meta := range manifest.Articles {
 		index[filepath.Join(filepath.Dir(path), name)] = meta
 	}
 	return index, nil
-}
-
-func yamlError(path, text string, err error) *source.Error {
-	var loadErrors *yaml.LoadErrors
-	var loadError *yaml.LoadError
-	switch {
-	case errors.As(err, &loadErrors) && len(loadErrors.Errors) > 0:
-		loadError = loadErrors.Errors[0]
-	case errors.As(err, &loadError):
-	default:
-		return &source.Error{File: path, Message: "YAML: " + err.Error()}
-	}
-	return source.At(path, text, source.Position{Line: max(loadError.Mark.Line, 1), Col: max(loadError.Mark.Column, 1)}, "YAML: %s", loadError.Message)
 }
 
 // walk lists a folder's article files, sorted, and the manifests met on the way.
@@ -352,7 +340,7 @@ func frontMatter(path, text string) (*Metadata, int, *source.Error) {
 	block := rest[:end]
 	var meta Metadata
 	if err := yaml.Load([]byte(block), &meta, yaml.WithKnownFields()); err != nil {
-		e := yamlError(path, text, err)
+		e := yamlnode.LoadError(path, text, err)
 		e.Line++ // the block starts on the second line of the file
 		e.Snippet = source.LineText(text, e.Line)
 		return nil, 0, e

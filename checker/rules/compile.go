@@ -36,7 +36,7 @@ func (s exprSite) positionOf(line, column int) source.Position {
 	case yaml.LiteralStyle, yaml.FoldedStyle:
 		fileLine := n.Line + line
 		indent := 0
-		for _, c := range source.LineText(s.reader.text, fileLine) {
+		for _, c := range source.LineText(s.reader.Text, fileLine) {
 			if c != ' ' {
 				break
 			}
@@ -57,7 +57,7 @@ func (s exprSite) fail(err error, what string) {
 		pos = s.positionOf(exprError.Line, exprError.Column)
 		message = exprError.Message
 	}
-	s.reader.errorAt(pos, "%s: %s", what, message)
+	s.reader.ErrorAt(pos, "%s: %s", what, message)
 }
 
 func (p *Pack) compile(errs *source.ErrorList) {

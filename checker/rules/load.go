@@ -3,7 +3,7 @@ package rules
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
+
 	"fmt"
 	"io/fs"
 	"path"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/source"
+	"github.com/claimcheck/claimcheck/checker/yamlnode"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -65,12 +66,12 @@ func Load(layers ...Layer) (*Pack, error) {
 			}
 			hash.Write([]byte(name))
 			hash.Write(data)
-			r := &reader{file: display, text: string(data), errors: &errs}
+			r := reader{yamlnode.New(display, string(data), &errs)}
 			if len(data) > maxFileBytes {
-				r.errorAt(source.Position{Line: 1, Col: 1}, "rule file is %d bytes; the limit is %d", len(data), maxFileBytes)
+				r.ErrorAt(source.Position{Line: 1, Col: 1}, "rule file is %d bytes; the limit is %d", len(data), maxFileBytes)
 				continue
 			}
-			root, ok := r.parse(data)
+			root, ok := r.Parse(maxDepth)
 			if !ok {
 				continue
 			}
@@ -119,94 +120,52 @@ func packFiles(fsys fs.FS) ([]string, error) {
 	return files, err
 }
 
-// parse decodes one file into a node tree, refusing aliases (no alias bombs: a pack has
-// no use for them) and absurd nesting.
-func (r *reader) parse(data []byte) (*yaml.Node, bool) {
-	var root yaml.Node
-	if err := yaml.Load(data, &root); err != nil {
-		var loadError *yaml.LoadError
-		if errors.As(err, &loadError) && loadError.Mark.Line > 0 {
-			r.errorAt(source.Position{Line: loadError.Mark.Line, Col: max(loadError.Mark.Column, 1)}, "YAML: %s", loadError.Message)
-		} else {
-			r.errorAt(source.Position{Line: 1, Col: 1}, "YAML: %v", err)
-		}
-		return nil, false
-	}
-	if root.Kind == 0 || len(root.Content) == 0 {
-		return nil, false // an empty file is allowed: a placeholder
-	}
-	if bad := firstAliasOrDeep(&root, 0); bad != nil {
-		if bad.Kind == yaml.AliasNode || bad.Anchor != "" {
-			r.errorf(bad, "YAML aliases are not allowed in rule packs (write the value out)")
-		} else {
-			r.errorf(bad, "YAML nested deeper than %d levels", maxDepth)
-		}
-		return nil, false
-	}
-	return root.Content[0], true
-}
-
-func firstAliasOrDeep(n *yaml.Node, depth int) *yaml.Node {
-	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		return n
-	}
-	if depth > maxDepth {
-		return n
-	}
-	for _, child := range n.Content {
-		if bad := firstAliasOrDeep(child, depth+1); bad != nil {
-			return bad
-		}
-	}
-	return nil
-}
-
 func (r *reader) section(root *yaml.Node, pack *Pack, checkByID map[string]*Check) {
-	r.fields(root, "rule file", map[string]func(*yaml.Node){
+	r.Fields(root, "rule file", map[string]func(*yaml.Node){
 		"settings": func(n *yaml.Node) { r.settings(n, &pack.Settings) },
-		"metrics":  func(n *yaml.Node) { r.list(n, "metrics", func(item *yaml.Node) { r.metric(item, pack) }) },
-		"entities": func(n *yaml.Node) { r.list(n, "entities", func(item *yaml.Node) { r.entity(item, pack) }) },
-		"checks":   func(n *yaml.Node) { r.list(n, "checks", func(item *yaml.Node) { r.check(item, pack, checkByID) }) },
+		"metrics":  func(n *yaml.Node) { r.List(n, "metrics", func(item *yaml.Node) { r.metric(item, pack) }) },
+		"entities": func(n *yaml.Node) { r.List(n, "entities", func(item *yaml.Node) { r.entity(item, pack) }) },
+		"checks":   func(n *yaml.Node) { r.List(n, "checks", func(item *yaml.Node) { r.check(item, pack, checkByID) }) },
 	})
 }
 
 func (r *reader) settings(n *yaml.Node, settings *Settings) {
-	r.fields(n, "settings", map[string]func(*yaml.Node){
+	r.Fields(n, "settings", map[string]func(*yaml.Node){
 		"approx_tolerance": func(v *yaml.Node) { settings.ApproxTolerance = r.fraction(v, "settings.approx_tolerance") },
 		"tolerance":        func(v *yaml.Node) { settings.Tolerance = r.fraction(v, "settings.tolerance") },
-		"world_population": func(v *yaml.Node) { settings.WorldPopulation = r.number(v, "settings.world_population") },
+		"world_population": func(v *yaml.Node) { settings.WorldPopulation = r.Number(v, "settings.world_population") },
 	})
 }
 
 func (r *reader) fraction(n *yaml.Node, key string) float64 {
-	v := r.number(n, key)
+	v := r.Number(n, key)
 	if v < 0 || v >= 1 {
-		r.errorf(n, "%s: expected a relative tolerance from 0 to below 1 (0.1 is ±10%%), found %v", key, v)
+		r.Errorf(n, "%s: expected a relative tolerance from 0 to below 1 (0.1 is ±10%%), found %v", key, v)
 	}
 	return v
 }
 
 func (r *reader) metric(n *yaml.Node, pack *Pack) {
-	m := &Metric{At: position(n), File: r.file, Nouns: map[string][]string{}, Cues: map[string][]string{}}
-	seen := r.fields(n, "metric", map[string]func(*yaml.Node){
+	m := &Metric{At: yamlnode.Position(n), File: r.File, Nouns: map[string][]string{}, Cues: map[string][]string{}}
+	seen := r.Fields(n, "metric", map[string]func(*yaml.Node){
 		"id":            func(v *yaml.Node) { m.ID = r.id(v, "metric.id") },
 		"label":         func(v *yaml.Node) { m.Labels = r.labels(v, "metric.label") },
-		"unit":          func(v *yaml.Node) { m.Unit = r.string(v, "metric.unit") },
-		"cumulative":    func(v *yaml.Node) { m.Cumulative = r.boolean(v, "metric.cumulative") },
-		"subject_kinds": func(v *yaml.Node) { m.SubjectKinds = r.strings(v, "metric.subject_kinds") },
+		"unit":          func(v *yaml.Node) { m.Unit = r.String(v, "metric.unit") },
+		"cumulative":    func(v *yaml.Node) { m.Cumulative = r.Bool(v, "metric.cumulative") },
+		"subject_kinds": func(v *yaml.Node) { m.SubjectKinds = r.Strings(v, "metric.subject_kinds", "strings") },
 		"nouns":         func(v *yaml.Node) { m.Nouns = r.perLanguage(v, "metric.nouns") },
 		"cues":          func(v *yaml.Node) { m.Cues = r.perLanguage(v, "metric.cues") },
-		"max":           func(v *yaml.Node) { m.Max = r.number(v, "metric.max") },
+		"max":           func(v *yaml.Node) { m.Max = r.Number(v, "metric.max") },
 	})
 	if seen["id"] == nil {
-		r.errorf(n, "metric: missing key \"id\"")
+		r.Errorf(n, "metric: missing key \"id\"")
 		return
 	}
 	if seen["nouns"] == nil {
-		r.errorf(n, "metric %s: missing key \"nouns\" (the counted nouns per language)", m.ID)
+		r.Errorf(n, "metric %s: missing key \"nouns\" (the counted nouns per language)", m.ID)
 	}
 	if previous := pack.metricByID[m.ID]; previous != nil {
-		r.errorf(seen["id"], "metric %q is defined twice (first at %s:%d:%d)", m.ID, previous.File, previous.At.Line, previous.At.Col)
+		r.Errorf(seen["id"], "metric %q is defined twice (first at %s:%d:%d)", m.ID, previous.File, previous.At.Line, previous.At.Col)
 		return
 	}
 	pack.metricByID[m.ID] = m
@@ -214,40 +173,40 @@ func (r *reader) metric(n *yaml.Node, pack *Pack) {
 }
 
 func (r *reader) entity(n *yaml.Node, pack *Pack) {
-	e := &Entity{At: position(n), File: r.file, Aliases: map[string][]string{}}
-	seen := r.fields(n, "entity", map[string]func(*yaml.Node){
+	e := &Entity{At: yamlnode.Position(n), File: r.File, Aliases: map[string][]string{}}
+	seen := r.Fields(n, "entity", map[string]func(*yaml.Node){
 		"id":      func(v *yaml.Node) { e.ID = r.id(v, "entity.id") },
-		"kind":    func(v *yaml.Node) { e.Kind = r.string(v, "entity.kind") },
+		"kind":    func(v *yaml.Node) { e.Kind = r.String(v, "entity.kind") },
 		"label":   func(v *yaml.Node) { e.Labels = r.labels(v, "entity.label") },
 		"aliases": func(v *yaml.Node) { e.Aliases = r.perLanguage(v, "entity.aliases") },
-		"part_of": func(v *yaml.Node) { e.PartOf = r.string(v, "entity.part_of") },
+		"part_of": func(v *yaml.Node) { e.PartOf = r.String(v, "entity.part_of") },
 	})
 	if seen["id"] == nil {
-		r.errorf(n, "entity: missing key \"id\"")
+		r.Errorf(n, "entity: missing key \"id\"")
 		return
 	}
 	if previous := pack.entityByID[e.ID]; previous != nil {
 		// A later layer may add aliases to an entity it does not redefine.
-		if seen["kind"] == nil && seen["part_of"] == nil && previous.File != r.file {
+		if seen["kind"] == nil && seen["part_of"] == nil && previous.File != r.File {
 			for language, aliases := range e.Aliases {
 				previous.Aliases[language] = append(previous.Aliases[language], aliases...)
 			}
 			return
 		}
-		r.errorf(seen["id"], "entity %q is defined twice (first at %s:%d:%d); to add aliases in a later pack give only id and aliases", e.ID, previous.File, previous.At.Line, previous.At.Col)
+		r.Errorf(seen["id"], "entity %q is defined twice (first at %s:%d:%d); to add aliases in a later pack give only id and aliases", e.ID, previous.File, previous.At.Line, previous.At.Col)
 		return
 	}
 	if seen["kind"] == nil {
-		r.errorf(n, "entity %s: missing key \"kind\" (platform, country, region, organisation, event…)", e.ID)
+		r.Errorf(n, "entity %s: missing key \"kind\" (platform, country, region, organisation, event…)", e.ID)
 	}
 	pack.entityByID[e.ID] = e
 	pack.Entities = append(pack.Entities, e)
 }
 
 func (r *reader) id(n *yaml.Node, key string) string {
-	id := r.string(n, key)
+	id := r.String(n, key)
 	if id != "" && !validID(id) {
-		r.errorf(n, "%s: %q is not a snake_case identifier (lower-case letters, digits, _)", key, id)
+		r.Errorf(n, "%s: %q is not a snake_case identifier (lower-case letters, digits, _)", key, id)
 	}
 	return id
 }
@@ -255,30 +214,30 @@ func (r *reader) id(n *yaml.Node, key string) string {
 var severities = map[string]bool{"error": true, "warning": true, "info": true}
 
 func (r *reader) check(n *yaml.Node, pack *Pack, checkByID map[string]*Check) {
-	c := &Check{At: position(n), File: r.file, Enabled: true, Tolerance: -1}
+	c := &Check{At: yamlnode.Position(n), File: r.File, Enabled: true, Tolerance: -1}
 	var override bool
 	var whenNode, violationNode, messageNode, explainNode *yaml.Node
-	seen := r.fields(n, "check", map[string]func(*yaml.Node){
+	seen := r.Fields(n, "check", map[string]func(*yaml.Node){
 		"id":       func(v *yaml.Node) { c.ID = r.id(v, "check.id") },
-		"override": func(v *yaml.Node) { override = r.boolean(v, "check.override") },
-		"enabled":  func(v *yaml.Node) { c.Enabled = r.boolean(v, "check.enabled") },
+		"override": func(v *yaml.Node) { override = r.Bool(v, "check.override") },
+		"enabled":  func(v *yaml.Node) { c.Enabled = r.Bool(v, "check.enabled") },
 		"severity": func(v *yaml.Node) {
 			c.Severity = claim.Severity(r.oneOf(v, "check.severity", "error", "warning", "info"))
 		},
-		"description": func(v *yaml.Node) { c.Description = strings.TrimSpace(r.string(v, "check.description")) },
+		"description": func(v *yaml.Node) { c.Description = strings.TrimSpace(r.String(v, "check.description")) },
 		"scope":       func(v *yaml.Node) { c.Scope = Scope(r.oneOf(v, "check.scope", "claim", "pair", "group")) },
 		"candidates": func(v *yaml.Node) {
 			c.Candidates = Candidates(r.oneOf(v, "check.candidates", string(SameMetricSubject), string(SubjectPartOf), string(SameArticle), string(SameSentence), string(Timeline)))
 		},
-		"when":      func(v *yaml.Node) { whenNode = v; c.When = r.string(v, "check.when") },
-		"violation": func(v *yaml.Node) { violationNode = v; c.Violation = r.string(v, "check.violation") },
-		"message":   func(v *yaml.Node) { messageNode = v; c.Message = strings.TrimSpace(r.string(v, "check.message")) },
-		"explain":   func(v *yaml.Node) { explainNode = v; c.Explain = strings.TrimSpace(r.string(v, "check.explain")) },
+		"when":      func(v *yaml.Node) { whenNode = v; c.When = r.String(v, "check.when") },
+		"violation": func(v *yaml.Node) { violationNode = v; c.Violation = r.String(v, "check.violation") },
+		"message":   func(v *yaml.Node) { messageNode = v; c.Message = strings.TrimSpace(r.String(v, "check.message")) },
+		"explain":   func(v *yaml.Node) { explainNode = v; c.Explain = strings.TrimSpace(r.String(v, "check.explain")) },
 		"tolerance": func(v *yaml.Node) { c.Tolerance = r.fraction(v, "check.tolerance") },
-		"example":   func(v *yaml.Node) { c.Example = strings.TrimSpace(r.string(v, "check.example")) },
+		"example":   func(v *yaml.Node) { c.Example = strings.TrimSpace(r.String(v, "check.example")) },
 	})
 	if seen["id"] == nil {
-		r.errorf(n, "check: missing key \"id\"")
+		r.Errorf(n, "check: missing key \"id\"")
 		return
 	}
 	if override {
@@ -286,19 +245,19 @@ func (r *reader) check(n *yaml.Node, pack *Pack, checkByID map[string]*Check) {
 		return
 	}
 	if previous := checkByID[c.ID]; previous != nil {
-		r.errorf(seen["id"], "check %q is defined twice (first at %s:%d:%d); a later pack changes it with override: true", c.ID, previous.File, previous.At.Line, previous.At.Col)
+		r.Errorf(seen["id"], "check %q is defined twice (first at %s:%d:%d); a later pack changes it with override: true", c.ID, previous.File, previous.At.Line, previous.At.Col)
 		return
 	}
 	for _, key := range []string{"severity", "description", "scope", "violation", "message"} {
 		if seen[key] == nil {
-			r.errorf(n, "check %s: missing key %q", c.ID, key)
+			r.Errorf(n, "check %s: missing key %q", c.ID, key)
 		}
 	}
 	if c.Scope != ScopeClaim && seen["candidates"] == nil {
-		r.errorf(n, "check %s: a %s check needs \"candidates\" (%s, %s, %s, %s or %s)", c.ID, c.Scope, SameMetricSubject, SubjectPartOf, SameArticle, SameSentence, Timeline)
+		r.Errorf(n, "check %s: a %s check needs \"candidates\" (%s, %s, %s, %s or %s)", c.ID, c.Scope, SameMetricSubject, SubjectPartOf, SameArticle, SameSentence, Timeline)
 	}
 	if c.Scope == ScopeGroup && c.Candidates != "" && c.Candidates != SubjectPartOf && c.Candidates != SameArticle && c.Candidates != SameSentence {
-		r.errorf(seen["candidates"], "check %s: group checks take candidates %s (a whole with its parts), %s or %s (the figures of one place)", c.ID, SubjectPartOf, SameArticle, SameSentence)
+		r.Errorf(seen["candidates"], "check %s: group checks take candidates %s (a whole with its parts), %s or %s (the figures of one place)", c.ID, SubjectPartOf, SameArticle, SameSentence)
 	}
 	compileAt := func(node *yaml.Node) exprSite { return exprSite{reader: r, node: node} }
 	c.compileSites = [4]exprSite{compileAt(whenNode), compileAt(violationNode), compileAt(messageNode), compileAt(explainNode)}
@@ -310,7 +269,7 @@ func (r *reader) check(n *yaml.Node, pack *Pack, checkByID map[string]*Check) {
 func (r *reader) override(n *yaml.Node, c *Check, seen map[string]*yaml.Node, checkByID map[string]*Check) {
 	target := checkByID[c.ID]
 	if target == nil {
-		r.errorf(seen["id"], "check %q: override names no check loaded before it", c.ID)
+		r.Errorf(seen["id"], "check %q: override names no check loaded before it", c.ID)
 		return
 	}
 	for key, node := range seen {
@@ -323,29 +282,29 @@ func (r *reader) override(n *yaml.Node, c *Check, seen map[string]*yaml.Node, ch
 		case "tolerance":
 			target.Tolerance = c.Tolerance
 		default:
-			r.errorf(node, "check %s: an override may change severity, enabled and tolerance, not %q", c.ID, key)
+			r.Errorf(node, "check %s: an override may change severity, enabled and tolerance, not %q", c.ID, key)
 		}
 	}
 }
 
 func (r *reader) oneOf(n *yaml.Node, key string, allowed ...string) string {
-	value := r.string(n, key)
+	value := r.String(n, key)
 	for _, a := range allowed {
 		if value == a {
 			return value
 		}
 	}
 	if value != "" {
-		r.errorf(n, "%s: expected one of %s, found %q", key, strings.Join(allowed, ", "), value)
+		r.Errorf(n, "%s: expected one of %s, found %q", key, strings.Join(allowed, ", "), value)
 	}
 	return ""
 }
 
 func (r *reader) tests(root *yaml.Node) []*Test {
 	var out []*Test
-	r.fields(root, "test file", map[string]func(*yaml.Node){
+	r.Fields(root, "test file", map[string]func(*yaml.Node){
 		"tests": func(n *yaml.Node) {
-			r.list(n, "tests", func(item *yaml.Node) {
+			r.List(n, "tests", func(item *yaml.Node) {
 				if t := r.test(item); t != nil {
 					out = append(out, t)
 				}
@@ -356,32 +315,32 @@ func (r *reader) tests(root *yaml.Node) []*Test {
 }
 
 func (r *reader) test(n *yaml.Node) *Test {
-	t := &Test{At: position(n), File: r.file}
+	t := &Test{At: yamlnode.Position(n), File: r.File}
 	expectations := func(v *yaml.Node, key string) []Expectation {
 		var list []Expectation
-		r.list(v, key, func(item *yaml.Node) {
+		r.List(v, key, func(item *yaml.Node) {
 			var e Expectation
-			r.fields(item, key, map[string]func(*yaml.Node){
-				"rule":  func(v *yaml.Node) { e.Rule = r.string(v, key+".rule") },
-				"quote": func(v *yaml.Node) { e.Quote = r.string(v, key+".quote") },
+			r.Fields(item, key, map[string]func(*yaml.Node){
+				"rule":  func(v *yaml.Node) { e.Rule = r.String(v, key+".rule") },
+				"quote": func(v *yaml.Node) { e.Quote = r.String(v, key+".quote") },
 			})
 			list = append(list, e)
 		})
 		return list
 	}
-	seen := r.fields(n, "test", map[string]func(*yaml.Node){
-		"name":   func(v *yaml.Node) { t.Name = r.string(v, "test.name") },
-		"text":   func(v *yaml.Node) { t.Text = r.string(v, "test.text") },
-		"date":   func(v *yaml.Node) { t.Date = r.string(v, "test.date") },
-		"outlet": func(v *yaml.Node) { t.Outlet = r.string(v, "test.outlet") },
+	seen := r.Fields(n, "test", map[string]func(*yaml.Node){
+		"name":   func(v *yaml.Node) { t.Name = r.String(v, "test.name") },
+		"text":   func(v *yaml.Node) { t.Text = r.String(v, "test.text") },
+		"date":   func(v *yaml.Node) { t.Date = r.String(v, "test.date") },
+		"outlet": func(v *yaml.Node) { t.Outlet = r.String(v, "test.outlet") },
 		"articles": func(v *yaml.Node) {
-			r.list(v, "test.articles", func(item *yaml.Node) {
+			r.List(v, "test.articles", func(item *yaml.Node) {
 				var a TestArticle
-				r.fields(item, "test article", map[string]func(*yaml.Node){
-					"path":   func(v *yaml.Node) { a.Path = r.string(v, "article.path") },
-					"text":   func(v *yaml.Node) { a.Text = r.string(v, "article.text") },
-					"date":   func(v *yaml.Node) { a.Date = r.string(v, "article.date") },
-					"outlet": func(v *yaml.Node) { a.Outlet = r.string(v, "article.outlet") },
+				r.Fields(item, "test article", map[string]func(*yaml.Node){
+					"path":   func(v *yaml.Node) { a.Path = r.String(v, "article.path") },
+					"text":   func(v *yaml.Node) { a.Text = r.String(v, "article.text") },
+					"date":   func(v *yaml.Node) { a.Date = r.String(v, "article.date") },
+					"outlet": func(v *yaml.Node) { a.Outlet = r.String(v, "article.outlet") },
 				})
 				t.Articles = append(t.Articles, a)
 			})
@@ -390,10 +349,10 @@ func (r *reader) test(n *yaml.Node) *Test {
 		"reject": func(v *yaml.Node) { t.Reject = expectations(v, "reject") },
 	})
 	if seen["name"] == nil {
-		r.errorf(n, "test: missing key \"name\"")
+		r.Errorf(n, "test: missing key \"name\"")
 	}
 	if seen["text"] == nil && seen["articles"] == nil {
-		r.errorf(n, "test %s: give \"text\" (one article) or \"articles\"", t.Name)
+		r.Errorf(n, "test %s: give \"text\" (one article) or \"articles\"", t.Name)
 	}
 	return t
 }
