@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -18,35 +17,11 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"github.com/claimcheck/claimcheck/checker/internal/browsertest"
 	"github.com/claimcheck/claimcheck/checker/report"
 )
 
 const screenshotPath = "../../fixtures/report/screenshot.png"
-
-// chromium finds a Chromium binary.
-func chromium() string {
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	return ""
-}
-
-// requireChromium returns the browser to drive. Without one the test skips with a message, or
-// fails when CLAIMCHECK_REQUIRE_BROWSER=1: CI sets it, so the browser test never silently
-// disappears there.
-func requireChromium() string {
-	GinkgoHelper()
-	binary := chromium()
-	if binary == "" {
-		if os.Getenv("CLAIMCHECK_REQUIRE_BROWSER") == "1" {
-			Fail("CLAIMCHECK_REQUIRE_BROWSER=1 but no chromium on PATH: install it (apt-get install chromium)")
-		}
-		Skip("chromium not installed: apt-get install chromium (CLAIMCHECK_REQUIRE_BROWSER=1 makes this a failure)")
-	}
-	return binary
-}
 
 // violationRecorder runs in the page before its own script: it records every resource the
 // Content-Security-Policy refused, which is how a blocked request would show.
@@ -64,33 +39,14 @@ type browser struct {
 // browser stops when the spec ends; actions time out after timeout.
 func openBrowser(binary, dir string, timeout time.Duration) *browser {
 	GinkgoHelper()
-	options := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(binary),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-		chromedp.WindowSize(1280, 2200),
-	)
-	allocator, cancelAllocator := chromedp.NewExecAllocator(context.Background(), options...)
-	DeferCleanup(cancelAllocator)
-	tab, cancelTab := chromedp.NewContext(allocator)
-	DeferCleanup(cancelTab)
-
 	b := &browser{}
-	// Listening starts the browser; its context must have no timeout (that would stop the
-	// browser), so the time limit goes on a context derived after.
-	Expect(chromedp.Listen(tab, func(event any) {
+	tab := browsertest.Open(binary, dir, 1280, 2200, func(event any) {
 		if sent, ok := event.(*network.EventRequestWillBeSent); ok {
 			b.mutex.Lock()
 			b.requested = append(b.requested, sent.Request.URL)
 			b.mutex.Unlock()
 		}
-	})).To(Succeed(), "start chromium")
+	})
 	ctx, cancel := context.WithTimeout(tab, timeout)
 	DeferCleanup(cancel)
 	b.ctx = ctx
@@ -131,7 +87,7 @@ const visibleCards = `Array.from(document.querySelectorAll("article.finding")).f
 
 var _ = Describe("HTML report in a browser", func() {
 	It("lays out Arabic right to left, filters, draws charts, prints, and requests nothing", func() {
-		binary := requireChromium()
+		binary := browsertest.Binary()
 		result := fixtureResult()
 		dir := GinkgoT().TempDir()
 		file := filepath.Join(dir, "report.html")
@@ -286,7 +242,7 @@ var _ = Describe("HTML report with 10,000 findings in a browser", func() {
 		if os.Getenv("CLAIMCHECK_BROWSER_BENCH") != "1" && os.Getenv("CLAIMCHECK_REQUIRE_BROWSER") != "1" {
 			Skip("a measurement: runs with CLAIMCHECK_BROWSER_BENCH=1 (make bench) or CLAIMCHECK_REQUIRE_BROWSER=1 (CI)")
 		}
-		binary := requireChromium()
+		binary := browsertest.Binary()
 		const findings = 10000
 		result := manyFindings(findings)
 		errors := 0

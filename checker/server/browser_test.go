@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -16,51 +14,21 @@ import (
 	"github.com/chromedp/chromedp"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
-)
 
-// chromium finds a Chromium binary. Without one the browser test skips, unless
-// CLAIMCHECK_REQUIRE_BROWSER=1 (CI) makes that a failure.
-func chromium() string {
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	if os.Getenv("CLAIMCHECK_REQUIRE_BROWSER") == "1" {
-		Fail("chromium not installed and CLAIMCHECK_REQUIRE_BROWSER=1: apt-get install chromium")
-	}
-	Skip("chromium not installed: apt-get install chromium (CLAIMCHECK_REQUIRE_BROWSER=1 makes this a failure)")
-	return ""
-}
+	"github.com/claimcheck/claimcheck/checker/internal/browsertest"
+)
 
 var _ = Describe("the editor's page in a browser", func() {
 	It("highlights an Arabic draft's numbers right to left, with the conflicts beside them, and requests nothing else", func() {
-		binary := chromium()
+		binary := browsertest.Binary()
 		ts := newServer()
 		twitter, published := twitterDraft()
 		draft := twitter + "\n\n" + selfContradiction + "\n\nThe desk added 12 photos on Monday."
 
 		dir := GinkgoT().TempDir()
-		options := append(chromedp.DefaultExecAllocatorOptions[:],
-			chromedp.ExecPath(binary),
-			chromedp.Headless,
-			chromedp.NoSandbox,
-			chromedp.DisableGPU,
-			chromedp.NoFirstRun,
-			chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true),
-			chromedp.UserDataDir(filepath.Join(dir, "profile")),
-			chromedp.WindowSize(1280, 1600),
-		)
-		allocator, cancelAllocator := chromedp.NewExecAllocator(context.Background(), options...)
-		defer cancelAllocator()
-		browser, cancelBrowser := chromedp.NewContext(allocator)
-		defer cancelBrowser()
-
 		var mutex sync.Mutex
 		var requested, problems []string
-		Expect(chromedp.Listen(browser, func(event any) {
+		browser := browsertest.Open(binary, dir, 1280, 1600, func(event any) {
 			mutex.Lock()
 			defer mutex.Unlock()
 			switch e := event.(type) {
@@ -73,7 +41,7 @@ var _ = Describe("the editor's page in a browser", func() {
 					problems = append(problems, "console error")
 				}
 			}
-		})).To(Succeed(), "start chromium")
+		})
 		ctx, cancel := context.WithTimeout(browser, 30*time.Second)
 		defer cancel()
 

@@ -30,12 +30,10 @@ baseline: a versioned JSON file with every finding's fingerprint, for check --ba
 The file goes to -o, else the configuration's baseline, else ` + defaultBaseline + `.
 Exit 2 when an article could not be read: a baseline of part of the corpus would hide nothing.`,
 		RunE: func(c *cobra.Command, paths []string) error {
-			project, err := s.project()
+			project, paths, err := s.settle(c, &rules, paths)
 			if err != nil {
 				return err
 			}
-			paths = s.corpusPaths(project, paths)
-			s.applyRules(c, project, &rules)
 			if output == "" {
 				output = defaultBaseline
 				if project.Baseline != "" {

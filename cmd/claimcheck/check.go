@@ -43,12 +43,10 @@ command line gives none.
 Exit codes: 0 no finding at or above --fail-on; 1 findings (with --baseline: new ones);
 2 usage, configuration, rule or input errors.`,
 		RunE: func(c *cobra.Command, paths []string) error {
-			project, err := s.project()
+			project, paths, err := s.settle(c, &rules, paths)
 			if err != nil {
 				return err
 			}
-			paths = s.corpusPaths(project, paths)
-			s.applyRules(c, project, &rules)
 			if !c.Flags().Changed("fail-on") && project.FailOn != "" {
 				failOn = project.FailOn
 			}

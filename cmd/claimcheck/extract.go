@@ -17,12 +17,10 @@ func newExtractCommand(s *streams) *cobra.Command {
 		Use:   "extract [PATH...]",
 		Short: "List the numeric claims found in articles (default: .claimcheck.yaml's corpus, else ./seeds)",
 		RunE: func(c *cobra.Command, paths []string) error {
-			project, err := s.project()
+			_, paths, err := s.settle(c, &rules, paths)
 			if err != nil {
 				return err
 			}
-			paths = s.corpusPaths(project, paths)
-			s.applyRules(c, project, &rules)
 			if format != "jsonl" && format != "json" {
 				return &exitError{code: 2, message: fmt.Sprintf("unknown format %q for extract (want jsonl or json)", format)}
 			}

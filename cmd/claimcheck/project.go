@@ -93,6 +93,17 @@ func (s *streams) resolved(project *config.Config, paths []string) []string {
 	return out
 }
 
+// settle reads the configuration and fills in what the command line left out: the corpus
+// paths and the packs. Every command that reads a corpus starts with it.
+func (s *streams) settle(c *cobra.Command, rules *rulesFlag, args []string) (*config.Config, []string, error) {
+	project, err := s.project()
+	if err != nil {
+		return nil, nil, err
+	}
+	s.applyRules(c, project, rules)
+	return project, s.corpusPaths(project, args), nil
+}
+
 // corpusPaths: the command line's, else the configuration's, else ./seeds.
 func (s *streams) corpusPaths(project *config.Config, args []string) []string {
 	switch {

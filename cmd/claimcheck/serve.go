@@ -32,12 +32,10 @@ once, then answers draft checks until SIGINT or SIGTERM, finishing the requests 
 
 It listens on 127.0.0.1 unless --addr says otherwise: there is no authentication.`,
 		RunE: func(c *cobra.Command, paths []string) error {
-			project, err := s.project()
+			_, paths, err := s.settle(c, &rules, paths)
 			if err != nil {
 				return err
 			}
-			paths = s.corpusPaths(project, paths)
-			s.applyRules(c, project, &rules)
 			bar := s.newProgress()
 			ch, err := newChecker(s, &rules, checker.WithProgress(bar.report))
 			if err != nil {
