@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -16,24 +14,8 @@ func TestCommand(t *testing.T) {
 	RunSpecs(t, "claimcheck command")
 }
 
-// run executes the CLI in-process and returns the exit code and both streams.
-func run(args ...string) (int, string, string) {
-	var out, errOut bytes.Buffer
-	root := newRootCommand(strings.NewReader(""), &out, &errOut)
-	root.SetArgs(args)
-	err := root.Execute()
-	code := 0
-	if err != nil {
-		code = 2
-		if exit, ok := err.(*exitError); ok {
-			code = exit.code
-			errOut.WriteString(exit.message)
-		} else {
-			errOut.WriteString(err.Error())
-		}
-	}
-	return code, out.String(), errOut.String()
-}
+// run executes the CLI in-process with empty standard input.
+func run(args ...string) (int, string, string) { return runWith("", args...) }
 
 var _ = Describe("exit codes", func() {
 	It("is 1 on the seeds, which hold an error-level finding", func() {
