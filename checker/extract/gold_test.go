@@ -1,0 +1,51 @@
+package extract_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimcheck/claimcheck/checker/claim"
+	"github.com/claimcheck/claimcheck/internal/gold"
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+)
+
+// Bars per field: just under what extraction reaches today, so that a regression fails. Raise
+// them when extraction improves (go run ./cmd/goldscore prints the figures).
+var bars = map[string]struct{ precision, recall float64 }{
+	"detection": {0.93, 0.98},
+	"is_claim":  {0.89, 0.98},
+	"kind":      {0.74, 0.68},
+	"value":     {0.87, 0.96},
+	"interval":  {0.84, 0.93},
+	"qualifier": {0.86, 0.95},
+	"unit":      {0.94, 0.99},
+	"metric":    {0.69, 0.28},
+	"subject":   {0.54, 0.47},
+	"rate":      {0.99, 0.49},
+	"period":    {0.26, 0.17},
+}
+
+var _ = Describe("extraction scored against the gold annotations", func() {
+	It("reaches the bar of every field", func() {
+		files, err := gold.Load(repositoryRoot, filepath.Join(repositoryRoot, "fixtures", "gold"))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(files).To(HaveLen(45))
+		x := newExtractor()
+		result := gold.Run(files, func(f gold.File) []claim.Claim { return x.Article(f.Article) })
+		if testing.Verbose() {
+			var table strings.Builder
+			result.Table(&table)
+			_, _ = os.Stdout.WriteString("\n" + table.String())
+		}
+		for _, field := range gold.Fields {
+			bar, ok := bars[field]
+			Expect(ok).To(BeTrue(), "no bar for %s", field)
+			score := result.Scores[field]
+			Expect(score.Precision()).To(BeNumerically(">=", bar.precision), "%s precision", field)
+			Expect(score.Recall()).To(BeNumerically(">=", bar.recall), "%s recall", field)
+		}
+	})
+})
