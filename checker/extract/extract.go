@@ -44,6 +44,8 @@ type document struct {
 	tokens    []token
 	sentences []sentence
 	lines     *source.Lines
+	// attributions caches each sentence's attribution (nil: not read yet).
+	attributions []*string
 }
 
 // mention is a quantity on its way to a claim.
@@ -160,7 +162,7 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 	if !c.Period.Known() && !doc.article.Date.IsZero() {
 		c.Period = interval.Period{To: doc.article.Date, AsOf: true}
 	}
-	c.Attribution = attribution(doc, s)
+	c.Attribution = doc.attributionOf(m.sentence)
 	m.claim = c
 }
 
@@ -207,7 +209,7 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 		if _, _, ok := x.lexicon.nouns.match(doc.tokens, k); ok {
 			return k, t.text
 		}
-		if _, _, ok := x.lexicon.aliases.match(doc.tokens, k); ok && k == first {
+		if _, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && k == first {
 			return k, t.text // a nationality as the counted noun: "550 أوروبيا"
 		}
 	}
@@ -300,15 +302,18 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 // Attribution markers cut the clause: a source named after "بحسب" is not the subject.
 var attributionMarkers = []string{"بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "according", "citing"}
 
-func isAttribution(word string) bool {
-	for _, form := range forms(word) {
-		for _, marker := range attributionMarkers {
-			if form == marker {
-				return true
+func isAttribution(t *token) bool {
+	if t.attributionState == 0 {
+		t.attributionState = 1
+		for _, form := range t.variants() {
+			for _, marker := range attributionMarkers {
+				if form == marker {
+					t.attributionState = 2
+				}
 			}
 		}
 	}
-	return false
+	return t.attributionState == 2
 }
 
 // subject finds the entity nearest the number in its scope: from the previous number of the
@@ -330,10 +335,10 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 	numberToken := doc.tokenAt(m.quantity.NormStart)
 	consider := func(from, to int, distanceOf func(k int) int) {
 		for k := doc.tokenAt(from); k < len(doc.tokens) && doc.tokens[k].start < to; k++ {
-			if k > numberToken && isAttribution(doc.tokens[k].text) {
+			if k > numberToken && isAttribution(&doc.tokens[k]) {
 				break // "… بحسب بيانات الاتحاد الأوروبي": the source, not the subject
 			}
-			if p, _, ok := x.lexicon.aliases.match(doc.tokens, k); ok && allowed(p.id) {
+			if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) {
 				if d := distanceOf(k); d < bestDistance {
 					best, bestDistance = p.id, d
 				}
@@ -413,11 +418,23 @@ func rateAt(tokens []token, k int) (interval.Rate, bool) {
 	return interval.None, false
 }
 
+// attributionOf is the attribution of a sentence, read once for all its numbers.
+func (d *document) attributionOf(sentenceIndex int) string {
+	if d.attributions == nil {
+		d.attributions = make([]*string, len(d.sentences))
+	}
+	if d.attributions[sentenceIndex] == nil {
+		a := attribution(d, d.sentences[sentenceIndex])
+		d.attributions[sentenceIndex] = &a
+	}
+	return *d.attributions[sentenceIndex]
+}
+
 // attribution returns the source a sentence names after a marker: "بحسب بيانات …".
 func attribution(doc *document, s sentence) string {
 	first := doc.tokenAt(s.start)
 	for k := first; k < len(doc.tokens) && doc.tokens[k].start < s.end; k++ {
-		if !isAttribution(doc.tokens[k].text) {
+		if !isAttribution(&doc.tokens[k]) {
 			continue
 		}
 		end := k + 1

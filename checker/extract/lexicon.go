@@ -77,8 +77,11 @@ var suffixes = []string{"هما", "هم", "ها", "ه", "ا"}
 
 // forms lists the spellings under which a text word may be listed in the lexicon.
 func forms(word string) []string {
-	out := []string{word}
-	stems := []string{word}
+	if len(word) == 0 || word[0] < 0x80 {
+		return []string{word} // Latin words take no Arabic clitics
+	}
+	var stemArray [8]string
+	stems := append(stemArray[:0], word)
 	for _, p := range prefixes {
 		if strings.HasPrefix(word, p) && len([]rune(word))-len([]rune(p)) >= 2 {
 			rest := word[len(p):]
@@ -94,7 +97,8 @@ func forms(word string) []string {
 			}
 		}
 	}
-	out = append(out, stems[1:]...)
+	out := make([]string, 0, 2*len(stems)+2)
+	out = append(out, stems...)
 	for _, stem := range stems {
 		for _, s := range suffixes {
 			if strings.HasSuffix(stem, s) && len([]rune(stem))-len([]rune(s)) >= 2 {
@@ -108,7 +112,7 @@ func forms(word string) []string {
 // match finds the longest entry of index that starts at token i; it returns the entry and
 // the number of tokens it covers.
 func (index phraseIndex) match(tokens []token, i int) (phrase, int, bool) {
-	for _, form := range forms(tokens[i].text) {
+	for _, form := range tokens[i].variants() {
 		for _, p := range index[form] {
 			if matchRest(p.words[1:], tokens[i+1:]) {
 				return p, len(p.words), true
@@ -121,11 +125,9 @@ func (index phraseIndex) match(tokens []token, i int) (phrase, int, bool) {
 // matchAll lists every entry starting at token i (all metrics a noun may count).
 func (index phraseIndex) matchAll(tokens []token, i int) []phrase {
 	var out []phrase
-	seen := map[string]bool{}
-	for _, form := range forms(tokens[i].text) {
+	for _, form := range tokens[i].variants() {
 		for _, p := range index[form] {
-			if !seen[p.id] && matchRest(p.words[1:], tokens[i+1:]) {
-				seen[p.id] = true
+			if !containsID(out, p.id) && matchRest(p.words[1:], tokens[i+1:]) {
 				out = append(out, p)
 			}
 		}
@@ -139,7 +141,7 @@ func matchRest(words []string, tokens []token) bool {
 	}
 	for k, w := range words {
 		ok := false
-		for _, form := range forms(tokens[k].text) {
+		for _, form := range tokens[k].variants() {
 			if form == w {
 				ok = true
 				break
@@ -150,4 +152,25 @@ func matchRest(words []string, tokens []token) bool {
 		}
 	}
 	return true
+}
+
+// aliasAt is the entity alias starting at token i, looked up once per token.
+func (l *lexicon) aliasAt(tokens []token, i int) (phrase, int, bool) {
+	t := &tokens[i]
+	if t.aliasState == 0 {
+		t.aliasState = 1
+		if p, n, ok := l.aliases.match(tokens, i); ok {
+			t.alias, t.aliasWords, t.aliasState = p, n, 2
+		}
+	}
+	return t.alias, t.aliasWords, t.aliasState == 2
+}
+
+func containsID(phrases []phrase, id string) bool {
+	for _, p := range phrases {
+		if p.id == id {
+			return true
+		}
+	}
+	return false
 }

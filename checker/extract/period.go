@@ -91,7 +91,7 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 			}
 			period = interval.Period{From: day(year, 1, 1), To: to}
 		case len(before) > 0:
-			if month, ok := monthsByName[before[len(before)-1]]; ok {
+			if month, ok := monthsByName[before[len(before)-1].text]; ok {
 				period = interval.Period{From: day(year, month, 1), To: day(year, month+1, 1).AddDate(0, 0, -1)}
 			}
 		}
@@ -106,9 +106,11 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 // nearestPeriod is the stated period of the sentence closest to the number.
 func nearestPeriod(periods []periodMention, sentenceIndex, at int) interval.Period {
 	best, bestDistance := interval.Period{}, math.MaxInt
-	for _, p := range periods {
+	// periods are in text order: start at the sentence's first.
+	first := sort.Search(len(periods), func(i int) bool { return periods[i].sentence >= sentenceIndex })
+	for _, p := range periods[first:] {
 		if p.sentence != sentenceIndex {
-			continue
+			break
 		}
 		d := p.at - at
 		if d < 0 {
@@ -121,22 +123,19 @@ func nearestPeriod(periods []periodMention, sentenceIndex, at int) interval.Peri
 	return best
 }
 
-func (d *document) wordsBefore(normOffset, n int) []string {
+// wordsBefore is the n tokens before a normalized offset.
+func (d *document) wordsBefore(normOffset, n int) []token {
 	k := d.tokenAt(normOffset)
-	var out []string
-	for j := max(0, k-n); j < k; j++ {
-		out = append(out, d.tokens[j].text)
-	}
-	return out
+	return d.tokens[max(0, k-n):k]
 }
 
 func (d *document) wordCountBetween(from, to int) int {
 	return sort.Search(len(d.tokens), func(i int) bool { return d.tokens[i].start >= to }) - d.tokenAt(from)
 }
 
-func containsAny(words []string, set map[string]bool) bool {
-	for _, w := range words {
-		for _, form := range forms(w) {
+func containsAny(words []token, set map[string]bool) bool {
+	for i := range words {
+		for _, form := range words[i].variants() {
 			if set[form] {
 				return true
 			}

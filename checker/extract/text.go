@@ -2,6 +2,7 @@ package extract
 
 import (
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimcheck/claimcheck/checker/normalize"
 )
@@ -13,6 +14,23 @@ type token struct {
 	// breakBefore is true when a clause mark (comma, colon, semicolon, dash) stands between
 	// this token and the previous one.
 	breakBefore bool
+	// forms caches the spellings the word may be listed under (see forms): look-ups around
+	// every number visit the same words again and again.
+	forms []string
+	// alias caches the entity alias starting here (aliasState: 0 unknown, 1 none, 2 found).
+	alias      phrase
+	aliasWords int
+	aliasState uint8
+	// attributionState caches isAttribution the same way.
+	attributionState uint8
+}
+
+// variants returns the token's lexicon spellings, computing them once.
+func (t *token) variants() []string {
+	if t.forms == nil {
+		t.forms = forms(t.text)
+	}
+	return t.forms
 }
 
 // sentence is a span of the normalized view.
@@ -23,14 +41,23 @@ type sentence struct {
 }
 
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || r == '\'' || r == '’'
+	switch {
+	case r >= 'a' && r <= 'z', r >= 0x0621 && r <= 0x064A: // the normalized view's usual letters
+		return true
+	case r < 0x80:
+		return r == '\''
+	}
+	return unicode.IsLetter(r) || r == '’'
 }
 
-// tokenize splits the view into letter words.
+// tokenize splits the view into letter words. Token texts are slices of one string of the
+// whole view, so that a word costs no allocation.
 func tokenize(text *normalize.Text) []token {
-	var tokens []token
+	tokens := make([]token, 0, len(text.Runes)/6)
 	runes := text.Runes
+	view := string(runes)
 	pendingBreak := false
+	at := 0 // byte offset of runes[i] in view
 	for i := 0; i < len(runes); {
 		r := runes[i]
 		if !isWordRune(r) {
@@ -41,14 +68,16 @@ func tokenize(text *normalize.Text) []token {
 			if r >= '0' && r <= '9' {
 				pendingBreak = true // a number separates clauses for cue and subject look-up
 			}
+			at += utf8.RuneLen(r)
 			i++
 			continue
 		}
-		start := i
+		start, startByte := i, at
 		for i < len(runes) && isWordRune(runes[i]) {
+			at += utf8.RuneLen(runes[i])
 			i++
 		}
-		tokens = append(tokens, token{text: string(runes[start:i]), start: start, end: i, breakBefore: pendingBreak})
+		tokens = append(tokens, token{text: view[startByte:at], start: start, end: i, breakBefore: pendingBreak})
 		pendingBreak = false
 	}
 	return tokens

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -17,10 +18,18 @@ type Text struct {
 
 // String normalizes s.
 func String(s string) *Text {
-	t := &Text{Runes: make([]rune, 0, len(s)/2), Offsets: make([]int, 0, len(s)/2+1)}
+	n := utf8.RuneCountInString(s)
+	t := &Text{Runes: make([]rune, 0, n), Offsets: make([]int, 0, n+1)}
 	offset := 0
 	for _, r := range s {
-		t.appendFolded(r, offset)
+		// Fast path: ASCII lower-case and digits, and the Arabic letters that fold to
+		// themselves, are kept as they are.
+		if (r >= 'a' && r <= 'z') || r == ' ' || (r >= '0' && r <= '9') || (r >= 'ء' && r <= 'غ' && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ئ' && r != 'ؤ' && r != 'ة') || (r >= 'ف' && r <= 'ي' && r != 'ى') {
+			t.Runes = append(t.Runes, r)
+			t.Offsets = append(t.Offsets, offset)
+		} else {
+			t.appendFolded(r, offset)
+		}
 		offset++
 	}
 	t.Offsets = append(t.Offsets, offset)
@@ -108,6 +117,9 @@ func Rune(r rune) (folded rune, keep bool) {
 		return ' ', true
 	case '\u2013', '\u2014', '\u2212':
 		return '-', true
+	}
+	if r < 0x80 || (r >= 0x0600 && r <= 0x06FF) {
+		return r, true // no case in Arabic; ASCII upper case is handled above
 	}
 	if unicode.IsUpper(r) {
 		return unicode.ToLower(r), true
