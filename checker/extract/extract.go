@@ -127,8 +127,8 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		m.noun, m.nounText = previous.noun, previous.nounText // ellipsis: "بين 500 و550 طفلا"
 	}
 	c.Metric = x.metric(doc, mentions, i)
-	if c.Metric == "" && previous != nil && previous.nounText == m.nounText && previous.claim.Metric != "" {
-		c.Metric = previous.claim.Metric // coordination: "60 قناة يومياً … 2000 قناة شهرياً"
+	if same := sameNounBefore(mentions, i); c.Metric == "" && same != nil {
+		c.Metric = same.claim.Metric // coordination: "30 ألف حساب على «تليجرام» … و50 ألف حساب"
 	}
 	if metric := x.lexicon.metrics[c.Metric]; metric != nil && c.Unit == "" {
 		c.Unit = metric.Unit
@@ -178,6 +178,20 @@ func previousClaim(mentions []*mention, i int) *mention {
 	return nil
 }
 
+// sameNounBefore is the latest claim of the sentence that counts the same noun and has a metric.
+func sameNounBefore(mentions []*mention, i int) *mention {
+	m := mentions[i]
+	if m.noun < 0 {
+		return nil
+	}
+	for j := i - 1; j >= 0 && mentions[j].sentence == m.sentence; j-- {
+		if p := mentions[j]; p.quantity.IsClaim && p.nounText == m.nounText && p.claim.Metric != "" {
+			return p
+		}
+	}
+	return nil
+}
+
 func nextClaimStart(mentions []*mention, i int, limit int) int {
 	for j := i + 1; j < len(mentions); j++ {
 		if mentions[j].sentence != mentions[i].sentence {
@@ -216,7 +230,9 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 	return -1, ""
 }
 
-// metric picks the metric whose noun the number counts and whose cue stands nearest.
+// metric picks the metric whose noun the number counts and whose cue stands nearest. A
+// noun that is itself one of the metric's cues ("49 قتيلا", "49 killed") is its own cue; when
+// no cue stands near, a metric without cues or marked fallback decides.
 func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
 	m := mentions[i]
 	if m.noun < 0 {
@@ -229,19 +245,22 @@ func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
 	s := doc.sentences[m.sentence]
 	before := x.cuesBefore(doc, mentions, i, s)
 	after := x.cuesAfter(doc, mentions, i, s)
+	for _, p := range x.lexicon.cues.matchAll(doc.tokens, m.noun) {
+		after[p.id] = 0
+	}
 	best, bestDistance, bestOrder := "", math.MaxInt, math.MaxInt
 	for _, candidate := range candidates {
 		metric := x.lexicon.metrics[candidate.id]
-		distance := math.MaxInt - 1 // a metric without cues: the noun alone decides, last
-		if hasCues(metric) {
-			d, ok := before[candidate.id]
-			if d2, ok2 := after[candidate.id]; ok2 && (!ok || d2 < d) {
-				d, ok = d2, true
-			}
-			if !ok {
-				continue
-			}
+		distance := math.MaxInt - 1 // the noun alone decides, last
+		d, ok := before[candidate.id]
+		if d2, ok2 := after[candidate.id]; ok2 && (!ok || d2 < d) {
+			d, ok = d2, true
+		}
+		switch {
+		case ok:
 			distance = d
+		case hasCues(metric) && !metric.Fallback:
+			continue
 		}
 		if distance < bestDistance || (distance == bestDistance && x.lexicon.order[candidate.id] < bestOrder) {
 			best, bestDistance, bestOrder = candidate.id, distance, x.lexicon.order[candidate.id]

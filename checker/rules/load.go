@@ -191,6 +191,7 @@ func (r *reader) metric(n *yaml.Node, pack *Pack) {
 		"nouns":         func(v *yaml.Node) { m.Nouns = r.perLanguage(v, "metric.nouns") },
 		"cues":          func(v *yaml.Node) { m.Cues = r.perLanguage(v, "metric.cues") },
 		"max":           func(v *yaml.Node) { m.Max = r.number(v, "metric.max") },
+		"fallback":      func(v *yaml.Node) { m.Fallback = r.boolean(v, "metric.fallback") },
 	})
 	if seen["id"] == nil {
 		r.errorf(n, "metric: missing key \"id\"")
