@@ -259,8 +259,8 @@ func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
 		switch {
 		case ok:
 			distance = d
-		case hasCues(metric) && !metric.Fallback:
-			continue
+		case hasCues(metric) && (!metric.Fallback || m.quantity.Unit == "percent"):
+			continue // a share of accounts is no count of accounts held
 		}
 		if distance < bestDistance || (distance == bestDistance && x.lexicon.order[candidate.id] < bestOrder) {
 			best, bestDistance, bestOrder = candidate.id, distance, x.lexicon.order[candidate.id]
@@ -335,8 +335,16 @@ func isAttribution(t *token) bool {
 	return t.attributionState == 2
 }
 
-// subject finds the entity nearest the number in its scope: from the previous number of the
-// sentence to the next one, stopping at an attribution; then the sentence before the scope.
+// subject finds the entity a number is about, in order of preference:
+//  1. the nearest alias in the number's own clause (no comma or other clause mark between
+//     them), before it ("تونس (6500)", "Saudi Arabia with 2,500") or after it ("30 ألف حساب
+//     على «تليجرام»"), within the scope between the sentence's neighbouring numbers;
+//  2. the sentence's topic: its first alias before the number ("موقع تويتر، وهو … لصالح
+//     «جوجل بلس»، أعلن … حذف 1.2 مليون حساب" is Twitter's figure, not Google's);
+//  3. the topic of the previous sentences of the same paragraph.
+//
+// A source named after an attribution marker ("بحسب بيانات الاتحاد الأوروبي") is never the
+// subject.
 func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID string) string {
 	m := mentions[i]
 	s := doc.sentences[m.sentence]
@@ -349,35 +357,65 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 	allowed := func(id string) bool { return len(kinds) == 0 || kinds[x.lexicon.entities[id].Kind] }
 	scopeStart := max(s.start, previousClaimEnd(mentions, i, s.start))
 	scopeEnd := min(s.end, nextClaimStart(mentions, i, s.end))
-
-	best, bestDistance := "", math.MaxInt
 	numberToken := doc.tokenAt(m.quantity.NormStart)
-	consider := func(from, to int, distanceOf func(k int) int) {
-		for k := doc.tokenAt(from); k < len(doc.tokens) && doc.tokens[k].start < to; k++ {
-			if k > numberToken && isAttribution(&doc.tokens[k]) {
-				break // "… بحسب بيانات الاتحاد الأوروبي": the source, not the subject
-			}
-			if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) {
-				if d := distanceOf(k); d < bestDistance {
-					best, bestDistance = p.id, d
-				}
-			}
+	afterToken := doc.tokenAt(m.quantity.NormEnd)
+
+	// 1. The number's clause: walk outwards until a clause mark.
+	best, bestDistance := "", math.MaxInt
+	for k, distance := numberToken-1, 1; k >= 0 && doc.tokens[k].start >= scopeStart; k, distance = k-1, distance+1 {
+		if isAttribution(&doc.tokens[k]) {
+			break
+		}
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) {
+			best, bestDistance = p.id, distance
+			break
+		}
+		if doc.tokens[k].breakBefore {
+			break
 		}
 	}
-	distance := func(k int) int {
-		if k >= numberToken {
-			return k - numberToken
+	for k, distance := afterToken, 1; k < len(doc.tokens) && doc.tokens[k].start < scopeEnd && distance < bestDistance; k, distance = k+1, distance+1 {
+		t := &doc.tokens[k]
+		if isAttribution(t) || (k > afterToken && t.breakBefore && k > m.noun) {
+			break
 		}
-		return numberToken - k
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) {
+			best = p.id
+			break
+		}
 	}
-	consider(scopeStart, scopeEnd, distance)
 	if best != "" {
 		return best
 	}
-	// The topic stated earlier in the sentence; never a previous sentence, where a wrong
-	// subject would raise false alarms.
-	consider(s.start, scopeStart, distance)
-	return best
+	// 2. The sentence's topic.
+	if topic := x.firstAlias(doc, s.start, doc.tokens[min(numberToken, len(doc.tokens)-1)].start, allowed); topic != "" && numberToken < len(doc.tokens) {
+		return topic
+	}
+	// 3. The paragraph's topic, from the nearest previous sentence that names one.
+	for j := m.sentence - 1; j >= 0 && j >= m.sentence-3 && doc.sentences[j].paragraph == s.paragraph; j-- {
+		if topic := x.firstAlias(doc, doc.sentences[j].start, doc.sentences[j].end, allowed); topic != "" {
+			return topic
+		}
+	}
+	return ""
+}
+
+// firstAlias is the first allowed entity named in [from, to), not counting sources named
+// after an attribution marker.
+func (x *Extractor) firstAlias(doc *document, from, to int, allowed func(string) bool) string {
+	for k := doc.tokenAt(from); k < len(doc.tokens) && doc.tokens[k].start < to; k++ {
+		if isAttribution(&doc.tokens[k]) {
+			// Skip the source's words up to the next clause mark.
+			for k+1 < len(doc.tokens) && !doc.tokens[k+1].breakBefore {
+				k++
+			}
+			continue
+		}
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) {
+			return p.id
+		}
+	}
+	return ""
 }
 
 // Rate words, normalized.

@@ -62,7 +62,9 @@ func tokenize(text *normalize.Text) []token {
 		r := runes[i]
 		if !isWordRune(r) {
 			switch r {
-			case ',', ';', ':', '-', '(', ')', '«', '»', '"', '.', '!', '?', '\n':
+			case ',', ';', ':', '-', '.', '!', '?', '\n':
+				// Quotes and brackets do not end a clause: "30 ألف حساب على «تليجرام»",
+				// "تونس (6500)".
 				pendingBreak = true
 			}
 			if r >= '0' && r <= '9' {
