@@ -355,6 +355,16 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		}
 	}
 	allowed := func(id string) bool { return len(kinds) == 0 || kinds[x.lexicon.entities[id].Kind] }
+	rank := func(id string) int { // the metric's first subject kind is the one it is mostly about
+		if metric := x.lexicon.metrics[metricID]; metric != nil {
+			for r, k := range metric.SubjectKinds {
+				if k == x.lexicon.entities[id].Kind {
+					return r
+				}
+			}
+		}
+		return 0
+	}
 	scopeStart := max(s.start, previousClaimEnd(mentions, i, s.start))
 	scopeEnd := min(s.end, nextClaimStart(mentions, i, s.end))
 	numberToken := doc.tokenAt(m.quantity.NormStart)
@@ -366,7 +376,7 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		if isAttribution(&doc.tokens[k]) {
 			break
 		}
-		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) {
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) {
 			best, bestDistance = p.id, distance
 			break
 		}
@@ -379,7 +389,7 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		if isAttribution(t) || (k > afterToken && t.breakBefore && k > m.noun) {
 			break
 		}
-		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) {
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) {
 			best = p.id
 			break
 		}
@@ -388,21 +398,31 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		return best
 	}
 	// 2. The sentence's topic.
-	if topic := x.firstAlias(doc, s.start, doc.tokens[min(numberToken, len(doc.tokens)-1)].start, allowed); topic != "" && numberToken < len(doc.tokens) {
+	numberStart := m.quantity.NormStart
+	if topic := x.firstAlias(doc, s.start, numberStart, allowed, rank); topic != "" {
 		return topic
 	}
 	// 3. The paragraph's topic, from the nearest previous sentence that names one.
 	for j := m.sentence - 1; j >= 0 && j >= m.sentence-3 && doc.sentences[j].paragraph == s.paragraph; j-- {
-		if topic := x.firstAlias(doc, doc.sentences[j].start, doc.sentences[j].end, allowed); topic != "" {
+		if topic := x.firstAlias(doc, doc.sentences[j].start, doc.sentences[j].end, allowed, rank); topic != "" {
 			return topic
 		}
 	}
 	return ""
 }
 
-// firstAlias is the first allowed entity named in [from, to), not counting sources named
-// after an attribution marker.
-func (x *Extractor) firstAlias(doc *document, from, to int, allowed func(string) bool) string {
+// Words before a place that make it a destination ("سافروا إلى سوريا", "travelled to
+// Syria"): where people went is never the origin a count of them is about.
+var destinationWords = map[string]bool{"الى": true, "نحو": true, "to": true, "into": true, "towards": true}
+
+func isDestination(tokens []token, k int) bool {
+	return k > 0 && !tokens[k].breakBefore && destinationWords[tokens[k-1].text]
+}
+
+// firstAlias is the first allowed entity named in [from, to) of the best-ranked kind, not
+// counting sources named after an attribution marker nor destinations.
+func (x *Extractor) firstAlias(doc *document, from, to int, allowed func(string) bool, rank func(string) int) string {
+	best, bestRank := "", math.MaxInt
 	for k := doc.tokenAt(from); k < len(doc.tokens) && doc.tokens[k].start < to; k++ {
 		if isAttribution(&doc.tokens[k]) {
 			// Skip the source's words up to the next clause mark.
@@ -411,11 +431,11 @@ func (x *Extractor) firstAlias(doc *document, from, to int, allowed func(string)
 			}
 			continue
 		}
-		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) {
-			return p.id
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) && rank(p.id) < bestRank {
+			best, bestRank = p.id, rank(p.id)
 		}
 	}
-	return ""
+	return best
 }
 
 // Rate words, normalized.

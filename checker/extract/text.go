@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -118,11 +119,37 @@ func sentences(text *normalize.Text) []sentence {
 			if i+1 < len(runes) && !unicode.IsSpace(runes[i+1]) && runes[i+1] != '"' && runes[i+1] != '»' && !isWordRune(runes[i+1]) {
 				continue
 			}
+			if r == '.' && abbreviationBefore(runes, i) {
+				continue // "St. Petersburg", "U.S.", "3 p.m. local time", "Aug. 1"
+			}
 			emit(i + 1)
 		}
 	}
 	emit(len(runes))
 	return out
+}
+
+// Abbreviations whose dot does not end a sentence (normalized, lower case).
+var abbreviations = map[string]bool{
+	"st": true, "mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "col": true, "lt": true, "sgt": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"no": true, "vs": true, "etc": true, "inc": true, "corp": true, "co": true, "approx": true, "est": true,
+}
+
+// abbreviationBefore reports whether the dot at i closes an abbreviation or an initial.
+func abbreviationBefore(runes []rune, i int) bool {
+	start := i
+	for start > 0 && (isWordRune(runes[start-1]) || runes[start-1] == '.') {
+		start--
+	}
+	word := string(runes[start:i])
+	if len([]rune(word)) == 1 && word[0] < 0x80 {
+		return true // an initial: "J. Smith", the "u" of "u.s."
+	}
+	if strings.Contains(word, ".") {
+		return true // "u.s", "a.m", "p.m"
+	}
+	return abbreviations[word]
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
