@@ -289,6 +289,10 @@ func (st *state) fractionMention(c core, m mention) mention {
 	q, from := st.qualifierBefore(m.from)
 	if q != "" {
 		m.from, m.ns = from, st.startOf(from)
+		if q == approxBelow {
+			q = claim.Approx
+		}
+		m.qual = q // "more than half": the bound is the qualifier's; the unit says fraction
 		switch q {
 		case claim.MoreThan:
 			m.iv = interval.Interval{Low: c.value, High: 1, LowOpen: true}
@@ -325,12 +329,43 @@ func (st *state) contextKind(c *core, m *mention) (string, int, bool) {
 	if to := st.ageContext(m.from, m.to); to > 0 {
 		return "age", to, true
 	}
+	// "45 كيلومترا", "10 km": a distance.
+	if m.unit == "" && st.word(m.to).has(fDistance) && st.sameLine(m.to) {
+		return "distance", m.to + 1, true
+	}
+	// "3 p.m.", "10 am", "الساعة 9 صباحا": a clock time.
+	if m.unit == "" && c.value <= 24 {
+		if st.word(m.to).has(fClock) {
+			return "time", m.to + 1, true
+		}
+		if w := st.wordText(m.to); (w == "a" || w == "p") && st.punct(m.to+1, '.') && st.wordText(m.to+2) == "m" && st.glued(m.to+1) && st.glued(m.to+2) {
+			to := m.to + 3
+			if st.punct(to, '.') && st.glued(to) {
+				to++
+			}
+			return "time", to, true
+		}
+	}
+	// "Q4", "H2": a quarter or half of a year.
+	if c.digits && c.nDigits == 1 && c.from > 0 && st.glued(c.from) {
+		if w := st.wordText(c.from - 1); w == "q" || w == "h" {
+			return "ordinal", m.to, true
+		}
+	}
+	// "three-month period", "a six-month": a hyphenated time unit names a stretch of time.
+	if m.unit == "" && st.punct(m.to, '-') && st.glued(m.to) && st.glued(m.to+1) && st.word(m.to+1).has(fTimeUnit) {
+		return "period", m.to, true
+	}
 	if m.unit == "" && st.word(m.to).has(fTimeUnit) && st.sameLine(m.to) && !st.word(m.to).has(fTimeDual) {
+		// "the past three years", "الثلاثة أشهر الماضية": a stretch of time before now.
+		if st.word(c.from-1).has(fPast) || st.word(m.to+1).has(fPast) {
+			return "period", m.to, true
+		}
 		return "duration", m.to, true
 	}
-	// "الأعوام الثلاثة الماضية": a definite number after a time noun.
+	// "الأعوام الثلاثة الماضية": a definite number after a time noun names a stretch of time.
 	if st.word(c.from).has(fDefinite) && st.word(c.from-1).has(fTimeUnit) {
-		return "duration", m.to, true
+		return "period", m.to, true
 	}
 	if m.unit == "" && c.digits && c.plain {
 		if st.word(m.to).has(fEra) && st.toks[m.to].clitic == 0 && st.sameLine(m.to) && c.nDigits == 4 {
@@ -456,6 +491,9 @@ func (st *state) ageContext(from, to int) int {
 // qualifierBefore matches a qualifier phrase ending just before token i; it returns the
 // qualifier and the phrase's first token.
 func (st *state) qualifierBefore(i int) (claim.Qualifier, int) {
+	if st.bare(i-1).has(fBareArticle) && i-1 >= st.lastEnd {
+		i-- // "حوالي الـ 26 ألف"
+	}
 	last := i - 1
 	e := st.word(last)
 	if e == nil || len(e.quals) == 0 || last < st.lastEnd {
@@ -497,6 +535,9 @@ func (st *state) qualify(m *mention) {
 	m.qual = q
 	v := m.value
 	switch q {
+	case approxBelow:
+		m.qual = claim.Approx
+		m.iv = interval.Interval{Low: v * (1 - st.s.tolerance), High: v}
 	case claim.Approx:
 		m.iv = interval.Approx(v, st.s.tolerance)
 	case claim.MoreThan:

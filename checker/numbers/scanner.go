@@ -135,6 +135,14 @@ func (st *state) bare(j int) *entry {
 	return nil
 }
 
+// wordText is the normalized text of word token j ("" when j is no word).
+func (st *state) wordText(j int) string {
+	if j < 0 || j >= len(st.toks) || st.toks[j].kind != tokWord {
+		return ""
+	}
+	return string(st.rs[st.toks[j].start:st.toks[j].end])
+}
+
 func (st *state) punct(j int, r rune) bool {
 	return j >= 0 && j < len(st.toks) && st.toks[j].kind == tokPunct && st.toks[j].r == r
 }

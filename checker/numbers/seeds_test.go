@@ -73,7 +73,7 @@ var seedMentions = map[string][]string{
 	"004_0681050abb075594.txt": {
 		"1|exact|list_number||1|1",
 		"2|exact|list_number||2|2",
-		"الثلاثة|exact|duration||3|3",
+		"الثلاثة|exact|period||3|3",
 		"60|exact|claim||60|60",
 		"أكثر من 2000|more_than|claim||2000|inf",
 		"15|exact|claim||15|15",
