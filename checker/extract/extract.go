@@ -158,7 +158,7 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		c.Subject = previous.claim.Subject
 	}
 	c.Rate = x.rate(doc, mentions, i)
-	c.Period = nearestPeriod(periods, m.sentence, q.NormStart)
+	c.Period = x.periodFor(doc, periods, mentions, i)
 	if !c.Period.Known() && !doc.article.Date.IsZero() {
 		c.Period = interval.Period{To: doc.article.Date, AsOf: true}
 	}

@@ -239,16 +239,25 @@ func quarterBefore(doc *document, q numbers.Quantity) int {
 	return 0
 }
 
-// nearestPeriod is the stated period of the sentence closest to the number.
-func nearestPeriod(periods []periodMention, sentenceIndex, at int) interval.Period {
+// periodFor is the stated period a number stands in, in order of preference:
+//  1. the nearest period within the number's scope (between the sentence's neighbouring
+//     claims): "42 ألف … بين عامي 2011 و2016، بينهم أكثر من خمسة آلاف" both take 2011–2016;
+//  2. a period that opens the sentence, before its first claim ("In 2017, Twitter removed …
+//     and YouTube …"), unless a word like "now"/"حاليا" turns to the present in between;
+//  3. the last period stated in the previous sentences of the same paragraph (up to three
+//     back), under the same condition ("Between August 1, 2015 and … Of those 274,460 …").
+func (x *Extractor) periodFor(doc *document, periods []periodMention, mentions []*mention, i int) interval.Period {
+	m := mentions[i]
+	s := doc.sentences[m.sentence]
+	scopeStart := max(s.start, previousClaimEnd(mentions, i, s.start))
+	scopeEnd := min(s.end, nextClaimStart(mentions, i, s.end))
+	inSentence := periodsOf(periods, m.sentence)
 	best, bestDistance := interval.Period{}, math.MaxInt
-	// periods are in text order: start at the sentence's first.
-	first := sort.Search(len(periods), func(i int) bool { return periods[i].sentence >= sentenceIndex })
-	for _, p := range periods[first:] {
-		if p.sentence != sentenceIndex {
-			break
+	for _, p := range inSentence {
+		if p.at < scopeStart || p.at >= scopeEnd {
+			continue
 		}
-		d := p.at - at
+		d := p.at - m.quantity.NormStart
 		if d < 0 {
 			d = -d
 		}
@@ -256,10 +265,56 @@ func nearestPeriod(periods []periodMention, sentenceIndex, at int) interval.Peri
 			best, bestDistance = p.period, d
 		}
 	}
-	return best
+	if best.Known() {
+		return best
+	}
+	if len(inSentence) > 0 {
+		firstClaim := m.quantity.NormStart
+		for j := i - 1; j >= 0 && mentions[j].sentence == m.sentence; j-- {
+			if mentions[j].quantity.IsClaim {
+				firstClaim = mentions[j].quantity.NormStart
+			}
+		}
+		for _, p := range inSentence {
+			if p.at < firstClaim && !doc.turnsToPresent(p.at, m.quantity.NormStart) {
+				best = p.period
+			}
+		}
+		return best
+	}
+	for j := m.sentence - 1; j >= 0 && j >= m.sentence-3 && doc.sentences[j].paragraph == s.paragraph; j-- {
+		if doc.turnsToPresent(doc.sentences[j+1].start, m.quantity.NormStart) {
+			break
+		}
+		if previous := periodsOf(periods, j); len(previous) > 0 {
+			return previous[len(previous)-1].period
+		}
+	}
+	return interval.Period{}
 }
 
-// wordsBefore is the n tokens before a normalized offset.
+// periodsOf is the periods stated in one sentence (periods are in text order).
+func periodsOf(periods []periodMention, sentenceIndex int) []periodMention {
+	first := sort.Search(len(periods), func(i int) bool { return periods[i].sentence >= sentenceIndex })
+	last := first
+	for last < len(periods) && periods[last].sentence == sentenceIndex {
+		last++
+	}
+	return periods[first:last]
+}
+
+// Words that turn from a past period to the present: "and now, there are …".
+var presentWords = map[string]bool{"now": true, "currently": true, "today": true, "الان": true, "حاليا": true, "اليوم": true, "الحالي": true}
+
+func (d *document) turnsToPresent(from, to int) bool {
+	for k := d.tokenAt(from); k < len(d.tokens) && d.tokens[k].start < to; k++ {
+		if presentWords[d.tokens[k].text] {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *document) wordsBefore(normOffset, n int) []token {
 	k := d.tokenAt(normOffset)
 	return d.tokens[max(0, k-n):k]

@@ -256,7 +256,12 @@ func predictedView(c claim.Claim) view {
 	v["subject"] = c.Subject
 	v["rate"] = c.Rate
 	if c.Period.Known() && !c.Period.AsOf {
-		v["period"] = date(c.Period.From) + ".." + date(c.Period.To)
+		to := c.Period.To
+		// "since 2015" runs to the article's date; the gold writes only the start.
+		if !to.IsZero() && to.Equal(c.ArticleDate) {
+			to = time.Time{}
+		}
+		v["period"] = date(c.Period.From) + ".." + date(to)
 	}
 	return v
 }
