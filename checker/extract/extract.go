@@ -136,7 +136,8 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 
 	// A fraction of a whole the sentence gave before: "أربعة آلاف … عاد ثلثهم".
 	var whole *mention
-	if q.Unit == "fraction" && previous != nil && previous.claim.Unit != "fraction" && previous.claim.Unit != "percent" {
+	if q.Unit == "fraction" && previous != nil && previous.claim.Unit != "fraction" && previous.claim.Unit != "percent" &&
+		previous.claim.Qualifier != claim.LessThan && previous.claim.Qualifier != claim.AtMost && x.refersBack(doc, q) {
 		whole = previous
 		share := q.Value
 		c.Whole = previous.claim.Value
@@ -164,6 +165,25 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 	}
 	c.Attribution = doc.attributionOf(m.sentence)
 	m.claim = c
+}
+
+// refersBack reports whether a fraction points back at a figure already given: a glued
+// pronoun ("ثلثهم", "نصفها") or "منهم", "of them" after it. "more than half of those
+// removed" is a share of something else.
+func (x *Extractor) refersBack(doc *document, q numbers.Quantity) bool {
+	last := doc.tokenAt(q.NormEnd) - 1
+	if last >= 0 && doc.tokens[last].end == q.NormEnd {
+		for _, suffix := range []string{"هم", "ها", "هما", "هن"} {
+			if strings.HasSuffix(doc.tokens[last].text, suffix) {
+				return true
+			}
+		}
+	}
+	next := doc.wordsAfter(q.NormEnd, 2)
+	if len(next) > 0 && (next[0].text == "منهم" || next[0].text == "منها") {
+		return true
+	}
+	return len(next) == 2 && next[0].text == "of" && next[1].text == "them"
 }
 
 func previousClaim(mentions []*mention, i int) *mention {
