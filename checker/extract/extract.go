@@ -46,6 +46,8 @@ type document struct {
 	lines     *source.Lines
 	// attributions caches each sentence's attribution (nil: not read yet).
 	attributions []*string
+	// sentenceTexts caches the original text of the sentences that hold mentions.
+	sentenceTexts map[int]string
 }
 
 // mention is a quantity on its way to a claim.
@@ -110,7 +112,7 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		Article: doc.article.Path, Start: q.Start, End: q.End, Line: pos.Line, Col: pos.Col,
 		Text: q.Text, Value: q.Value, Interval: q.Interval, Qualifier: q.Qualifier,
 		IsClaim: q.IsClaim, Kind: q.Kind, Reading: q.Reading, Unit: q.Unit,
-		Sentence: string(doc.original[sentenceStart:sentenceEnd]), SentenceStart: sentenceStart,
+		Sentence: doc.sentenceText(m.sentence, sentenceStart, sentenceEnd), SentenceStart: sentenceStart,
 		ArticleDate: doc.article.Date, Outlet: doc.article.Outlet, Language: doc.article.Language,
 	}
 	m.claim = c
@@ -513,6 +515,19 @@ func rateAt(tokens []token, k int) (interval.Rate, bool) {
 		return unit, true
 	}
 	return interval.None, false
+}
+
+// sentenceText is a sentence's original text, one string shared by all its mentions.
+func (d *document) sentenceText(index, start, end int) string {
+	if d.sentenceTexts == nil {
+		d.sentenceTexts = make(map[int]string)
+	}
+	text, ok := d.sentenceTexts[index]
+	if !ok {
+		text = string(d.original[start:end])
+		d.sentenceTexts[index] = text
+	}
+	return text
 }
 
 // attributionOf is the attribution of a sentence, read once for all its numbers.

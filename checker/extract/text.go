@@ -106,6 +106,13 @@ func sentences(text *normalize.Text) []sentence {
 		start = end
 	}
 	for i, r := range runes {
+		// A "sentence" of thousands of characters is a list or a file without punctuation:
+		// cut it at the next clause mark or space, so that look-ups around a number stay
+		// local and a 50 MB single line is read in linear time.
+		if i-start >= maxSentence && (r == ',' || r == ';' || r == ' ') {
+			emit(i + 1)
+			continue
+		}
 		switch r {
 		case '\n':
 			emit(i + 1)
@@ -128,6 +135,9 @@ func sentences(text *normalize.Text) []sentence {
 	emit(len(runes))
 	return out
 }
+
+// maxSentence is the length, in characters, past which a sentence is cut at a clause mark.
+const maxSentence = 1000
 
 // Abbreviations whose dot does not end a sentence (normalized, lower case).
 var abbreviations = map[string]bool{
