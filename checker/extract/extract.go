@@ -129,6 +129,18 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		m.noun, m.nounText = previous.noun, previous.nounText // ellipsis: "بين 500 و550 طفلا"
 	}
 	c.Metric = x.metric(doc, mentions, i)
+	if m.noun < 0 {
+		// The noun stated before: "عدد المقاتلين الذين سافروا … بلغ ثلاثة آلاف", "the
+		// largest number of recruits, about 6,000". The nearest noun that makes a metric:
+		// "الجماعات الإرهابية" between them is an adjective, not the count.
+		for _, k := range x.nounsBefore(doc, mentions, i) {
+			m.noun, m.nounText = k, doc.tokens[k].text
+			if c.Metric = x.metric(doc, mentions, i); c.Metric != "" {
+				break
+			}
+			m.noun, m.nounText = -1, ""
+		}
+	}
 	if same := sameNounBefore(mentions, i); c.Metric == "" && same != nil {
 		c.Metric = same.claim.Metric // coordination: "30 ألف حساب على «تليجرام» … و50 ألف حساب"
 	}
@@ -252,6 +264,22 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 	return -1, ""
 }
 
+// nounsBefore lists the counted nouns before a number that has none after it, nearest
+// first, within its scope (not past the previous number of the sentence) and a dozen words.
+func (x *Extractor) nounsBefore(doc *document, mentions []*mention, i int) []int {
+	m := mentions[i]
+	s := doc.sentences[m.sentence]
+	limit := max(s.start, previousClaimEnd(mentions, i, s.start))
+	first := doc.tokenAt(m.quantity.NormStart)
+	var out []int
+	for k := first - 1; k >= 0 && k >= first-12 && doc.tokens[k].start >= limit; k-- {
+		if _, _, ok := x.lexicon.nouns.match(doc.tokens, k); ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // metric picks the metric whose noun the number counts and whose cue stands nearest. A
 // noun that is itself one of the metric's cues ("49 قتيلا", "49 killed") is its own cue; when
 // no cue stands near, a metric without cues or marked fallback decides.
@@ -269,6 +297,17 @@ func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
 	after := x.cuesAfter(doc, mentions, i, s)
 	for _, p := range x.lexicon.cues.matchAll(doc.tokens, m.noun) {
 		after[p.id] = 0
+	}
+	// A noun stated before the number brings the cues right after it: "المقاتلين الذين
+	// سافروا … بلغ ثلاثة آلاف".
+	if first := doc.tokenAt(m.quantity.NormStart); m.noun < first {
+		for k, distance := m.noun+1, 1; k < first && distance <= cueWindowAfter; k, distance = k+1, distance+1 {
+			for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
+				if d, seen := after[p.id]; !seen || distance < d {
+					after[p.id] = distance
+				}
+			}
+		}
 	}
 	best, bestDistance, bestOrder := "", math.MaxInt, math.MaxInt
 	for _, candidate := range candidates {
@@ -408,7 +447,7 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 	}
 	for k, distance := afterToken, 1; k < len(doc.tokens) && doc.tokens[k].start < scopeEnd && distance < bestDistance; k, distance = k+1, distance+1 {
 		t := &doc.tokens[k]
-		if isAttribution(t) || (k > afterToken && t.breakBefore && k > m.noun) {
+		if isAttribution(t) || (k > afterToken && t.breakBefore && k > m.noun) || (k == afterToken && doc.markBetween(m.quantity.NormEnd, t.start)) {
 			break
 		}
 		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) {
@@ -416,11 +455,18 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 			break
 		}
 	}
+	numberStart := m.quantity.NormStart
 	if best != "" {
+		// "مقتل 15 مواطنا روسيا" in a sentence about the Saint Petersburg bombing: the
+		// metric's first kind (the event) named in the sentence wins over a nationality.
+		if r := rank(best); r > 0 {
+			if topic := x.firstAlias(doc, s.start, numberStart, allowed, rank); topic != "" && rank(topic) < r {
+				return topic
+			}
+		}
 		return best
 	}
 	// 2. The sentence's topic.
-	numberStart := m.quantity.NormStart
 	if topic := x.firstAlias(doc, s.start, numberStart, allowed, rank); topic != "" {
 		return topic
 	}
@@ -435,10 +481,21 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 
 // Words before a place that make it a destination ("سافروا إلى سوريا", "travelled to
 // Syria"): where people went is never the origin a count of them is about.
-var destinationWords = map[string]bool{"الى": true, "نحو": true, "to": true, "into": true, "towards": true}
+var destinationWords = map[string]bool{"الي": true, "نحو": true, "to": true, "into": true, "towards": true}
 
 func isDestination(tokens []token, k int) bool {
 	return k > 0 && !tokens[k].breakBefore && destinationWords[tokens[k-1].text]
+}
+
+// markBetween reports whether a clause mark stands in [from, to) of the normalized view.
+func (d *document) markBetween(from, to int) bool {
+	for _, r := range d.text.Runes[from:min(to, len(d.text.Runes))] {
+		switch r {
+		case ',', ';', ':', '.', '!', '?', '\n', '-':
+			return true
+		}
+	}
+	return false
 }
 
 // firstAlias is the first allowed entity named in [from, to) of the best-ranked kind, not
@@ -462,6 +519,7 @@ func (x *Extractor) firstAlias(doc *document, from, to int, allowed func(string)
 
 // Rate words, normalized.
 var rateWords = map[string]interval.Rate{
+	"يوم": interval.Day, "اسبوع": interval.Week, "شهر": interval.Month, "سنه": interval.Year, "عام": interval.Year,
 	"يوميا": interval.Day, "اليوم": interval.Day, "يومي": interval.Day, "daily": interval.Day, "day": interval.Day,
 	"اسبوعيا": interval.Week, "الاسبوع": interval.Week, "weekly": interval.Week, "week": interval.Week,
 	"شهريا": interval.Month, "الشهر": interval.Month, "monthly": interval.Month, "month": interval.Month,
@@ -474,7 +532,7 @@ func (x *Extractor) rate(doc *document, mentions []*mention, i int) interval.Rat
 	s := doc.sentences[m.sentence]
 	limit := min(s.end, nextClaimStart(mentions, i, s.end))
 	first := doc.tokenAt(m.quantity.NormEnd)
-	for k := first; k < len(doc.tokens) && k < first+8; k++ {
+	for k := first; k < len(doc.tokens) && k < first+10; k++ {
 		t := doc.tokens[k]
 		if t.start >= limit {
 			break
@@ -506,6 +564,11 @@ func rateAt(tokens []token, k int) (interval.Rate, bool) {
 	}
 	if !ok {
 		return interval.None, false
+	}
+	if k+1 < len(tokens) {
+		if _, month := monthsByName[tokens[k+1].text]; month {
+			return interval.None, false // "في شهر نوفمبر" is a date
+		}
 	}
 	switch previous {
 	case "في", "كل", "a", "per", "each", "every", "an":
@@ -542,9 +605,24 @@ func (d *document) attributionOf(sentenceIndex int) string {
 	return *d.attributions[sentenceIndex]
 }
 
-// attribution returns the source a sentence names after a marker: "بحسب بيانات …".
+// Speech verbs name who says a figure: the speaker is an attribution and, unlike a source
+// after "بحسب", may well be the subject ("قالت تويتر إنها حذفت …", "Twitter said").
+var (
+	speechVerbsBefore = map[string]bool{"قال": true, "قالت": true, "اعلن": true, "اعلنت": true, "اكد": true, "اكدت": true,
+		"اوضح": true, "اوضحت": true, "ذكر": true, "ذكرت": true, "افاد": true, "افادت": true, "صرح": true, "صرحت": true}
+	speechVerbsAfter = map[string]bool{"said": true, "says": true, "announced": true, "reported": true, "reports": true, "stated": true, "told": true}
+	// Words that end the speaker's name: "قالت الشركة إن …", "قال … في بيان".
+	speakerEnds = map[string]bool{"ان": true, "انه": true, "انها": true, "في": true, "ل": true, "خلال": true, "امس": true, "اليوم": true, "on": true, "in": true, "that": true, "the": false}
+)
+
+// attribution returns who a sentence's figures come from: the source after a marker
+// ("بحسب بيانات …", "according to …"), else the speaker of a speech verb ("قالت الشرطة
+// الأوروبية …", "… Europol said").
 func attribution(doc *document, s sentence) string {
 	first := doc.tokenAt(s.start)
+	span := func(from, to int) string {
+		return strings.TrimSpace(string(doc.original[doc.text.Original(doc.tokens[from].start):doc.text.Original(doc.tokens[to-1].end)]))
+	}
 	for k := first; k < len(doc.tokens) && doc.tokens[k].start < s.end; k++ {
 		if !isAttribution(&doc.tokens[k]) {
 			continue
@@ -556,9 +634,26 @@ func attribution(doc *document, s sentence) string {
 		if end == k+1 {
 			continue
 		}
-		from := doc.text.Original(doc.tokens[k].start)
-		to := doc.text.Original(doc.tokens[end-1].end)
-		return strings.TrimSpace(string(doc.original[from:to]))
+		return span(k, end)
+	}
+	for k := first; k < len(doc.tokens) && doc.tokens[k].start < s.end; k++ {
+		word := doc.tokens[k].text
+		if stem := strings.TrimPrefix(word, "و"); speechVerbsBefore[stem] || speechVerbsBefore[word] {
+			end := k + 1
+			for end < len(doc.tokens) && doc.tokens[end].start < s.end && end < k+5 && !doc.tokens[end].breakBefore && !speakerEnds[doc.tokens[end].text] {
+				end++
+			}
+			if end > k+1 {
+				return span(k, end)
+			}
+		}
+		if speechVerbsAfter[word] && k > first {
+			from := k
+			for from > first && from > k-4 && !doc.tokens[from].breakBefore {
+				from--
+			}
+			return span(from, k+1)
+		}
 	}
 	return ""
 }

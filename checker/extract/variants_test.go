@@ -104,4 +104,3 @@ var _ = Describe("spelling variants", func() {
 		Expect(changed).To(BeNumerically(">", 60), "the respelling must change most texts")
 	})
 })
-
