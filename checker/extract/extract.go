@@ -65,7 +65,7 @@ type mention struct {
 func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
 	doc := &document{article: article, original: []rune(article.Text)}
 	doc.text = normalize.String(article.Text)
-	doc.tokens = tokenize(doc.text)
+	doc.tokens = tokenize(doc.text, x.lexicon.spellings)
 	doc.sentences = sentences(doc.text)
 	doc.lines = source.NewLines(article.Text)
 
@@ -383,17 +383,18 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 var attributionMarkers = []string{"بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "according", "citing"}
 
 func isAttribution(t *token) bool {
-	if t.attributionState == 0 {
-		t.attributionState = 1
+	info := t.cache()
+	if info.attributionState == 0 {
+		info.attributionState = 1
 		for _, form := range t.variants() {
 			for _, marker := range attributionMarkers {
 				if form == marker {
-					t.attributionState = 2
+					info.attributionState = 2
 				}
 			}
 		}
 	}
-	return t.attributionState == 2
+	return info.attributionState == 2
 }
 
 // subject finds the entity a number is about, in order of preference:

@@ -39,6 +39,10 @@ type lexicon struct {
 	metrics  map[string]*rules.Metric
 	entities map[string]*rules.Entity
 	order    map[string]int // metric definition order, for ties
+	// spellings maps a text word to the lexicon words it may be a spelling of (with clitics
+	// and endings: "والعراق" → العراق, عراق), in the order forms gives them. Built once, so
+	// that reading a word costs one map look-up and no allocation.
+	spellings map[string][]string
 }
 
 func newLexicon(pack *rules.Pack) *lexicon {
@@ -65,8 +69,68 @@ func newLexicon(pack *rules.Pack) *lexicon {
 			}
 		}
 	}
+	l.spellings = map[string][]string{}
+	for _, index := range []phraseIndex{l.nouns, l.cues, l.aliases} {
+		for _, list := range index {
+			for _, p := range list {
+				for _, w := range p.words {
+					l.addSpellings(w)
+				}
+			}
+		}
+	}
+	for _, w := range grammarWords() {
+		l.addSpellings(normalize.Word(w))
+	}
 	return l
 }
+
+// addSpellings registers the text words whose forms include base: base with any clitic
+// before it and any ending after it.
+func (l *lexicon) addSpellings(base string) {
+	if _, done := l.spellings[base]; done && containsString(l.spellings[base], base) {
+		return
+	}
+	candidates := []string{base}
+	if base != "" && base[0] >= 0x80 {
+		stems := []string{base}
+		for _, p := range prefixes {
+			stems = append(stems, p+base)
+		}
+		if rest, ok := strings.CutPrefix(base, "ال"); ok {
+			stems = append(stems, "لل"+rest, "ولل"+rest)
+		}
+		for _, stem := range stems {
+			candidates = append(candidates, stem)
+			for _, suffix := range suffixes {
+				candidates = append(candidates, stem+suffix)
+			}
+		}
+	}
+	for _, surface := range candidates {
+		rank := indexOf(forms(surface), base)
+		if rank < 0 || containsString(l.spellings[surface], base) {
+			continue
+		}
+		list := append(l.spellings[surface], base)
+		// Keep the order forms gives, so that look-ups try the same spellings first.
+		for k := len(list) - 1; k > 0 && indexOf(forms(surface), list[k-1]) > rank; k-- {
+			list[k], list[k-1] = list[k-1], list[k]
+		}
+		l.spellings[surface] = list
+	}
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func containsString(list []string, s string) bool { return indexOf(list, s) >= 0 }
 
 // Arabic clitics that may be glued before a word, longest first.
 var prefixes = []string{"وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "و", "ف", "ب", "ل", "ك", "ال"}
@@ -156,7 +220,7 @@ func matchRest(words []string, tokens []token) bool {
 
 // aliasAt is the entity alias starting at token i, looked up once per token.
 func (l *lexicon) aliasAt(tokens []token, i int) (phrase, int, bool) {
-	t := &tokens[i]
+	t := tokens[i].cache()
 	if t.aliasState == 0 {
 		t.aliasState = 1
 		if p, n, ok := l.aliases.match(tokens, i); ok {

@@ -56,6 +56,27 @@ var (
 	}
 )
 
+// grammarWords lists the words the extractor's own grammar looks for (period words,
+// attribution markers), so that they are read with clitics like lexicon words.
+func grammarWords() []string {
+	var out []string
+	for _, set := range []map[string]bool{halfWords, quarterWords, sinceWords, midWords, startWords, rangeStarts, rangeLinks, pastWords} {
+		for w := range set {
+			out = append(out, w)
+		}
+	}
+	for w := range ordinalWords {
+		out = append(out, w)
+	}
+	for w := range unitMonths {
+		out = append(out, w)
+	}
+	for w := range monthsByName {
+		out = append(out, w)
+	}
+	return append(out, attributionMarkers...)
+}
+
 func endOfMonth(year int, month time.Month) time.Time { return day(year, month+1, 1).AddDate(0, 0, -1) }
 
 // calendarDate reads a date mention's year, month and day from its normalized words:

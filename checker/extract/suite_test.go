@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"os"
+	"sync"
 	"testing"
 
 	"github.com/claimcheck/claimcheck/checker/extract"
@@ -17,9 +18,18 @@ func TestExtract(t *testing.T) {
 
 const repositoryRoot = "../.."
 
-// newExtractor reads the bundled default pack, as the CLI does.
+var (
+	extractorOnce sync.Once
+	extractor     *extract.Extractor
+)
+
+// newExtractor reads the bundled default pack, as the CLI does, once for the suite (an
+// Extractor is immutable).
 func newExtractor() *extract.Extractor {
-	pack, err := rules.Load(rules.Layer{FS: os.DirFS(repositoryRoot + "/rules/default"), Name: "rules/default"})
-	Expect(err).NotTo(HaveOccurred())
-	return extract.New(pack)
+	extractorOnce.Do(func() {
+		pack, err := rules.Load(rules.Layer{FS: os.DirFS(repositoryRoot + "/rules/default"), Name: "rules/default"})
+		Expect(err).NotTo(HaveOccurred())
+		extractor = extract.New(pack)
+	})
+	return extractor
 }

@@ -15,10 +15,15 @@ type token struct {
 	// breakBefore is true when a clause mark (comma, colon, semicolon, dash) stands between
 	// this token and the previous one.
 	breakBefore bool
-	// forms caches the spellings the word may be listed under (see forms): look-ups around
-	// every number visit the same words again and again.
-	forms []string
-	// alias caches the entity alias starting here (aliasState: 0 unknown, 1 none, 2 found).
+	// spellings are the lexicon words this word may be a spelling of (lexicon.spellings).
+	spellings []string
+	// info caches lexicon look-ups, made only for the words near numbers.
+	info *tokenInfo
+}
+
+// tokenInfo caches what look-ups around every number ask of the same words again and again.
+type tokenInfo struct {
+	// alias is the entity alias starting here (aliasState: 0 unknown, 1 none, 2 found).
 	alias      phrase
 	aliasWords int
 	aliasState uint8
@@ -26,13 +31,15 @@ type token struct {
 	attributionState uint8
 }
 
-// variants returns the token's lexicon spellings, computing them once.
-func (t *token) variants() []string {
-	if t.forms == nil {
-		t.forms = forms(t.text)
+func (t *token) cache() *tokenInfo {
+	if t.info == nil {
+		t.info = &tokenInfo{}
 	}
-	return t.forms
+	return t.info
 }
+
+// variants returns the lexicon words the token may be a spelling of.
+func (t *token) variants() []string { return t.spellings }
 
 // sentence is a span of the normalized view.
 type sentence struct {
@@ -53,7 +60,7 @@ func isWordRune(r rune) bool {
 
 // tokenize splits the view into letter words. Token texts are slices of one string of the
 // whole view, so that a word costs no allocation.
-func tokenize(text *normalize.Text) []token {
+func tokenize(text *normalize.Text, spellings map[string][]string) []token {
 	tokens := make([]token, 0, len(text.Runes)/6)
 	runes := text.Runes
 	view := string(runes)
@@ -80,7 +87,8 @@ func tokenize(text *normalize.Text) []token {
 			at += utf8.RuneLen(runes[i])
 			i++
 		}
-		tokens = append(tokens, token{text: view[startByte:at], start: start, end: i, breakBefore: pendingBreak})
+		word := view[startByte:at]
+		tokens = append(tokens, token{text: word, start: start, end: i, breakBefore: pendingBreak, spellings: spellings[word]})
 		pendingBreak = false
 	}
 	return tokens
