@@ -65,7 +65,7 @@ type mention struct {
 func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
 	doc := &document{article: article, original: []rune(article.Text)}
 	doc.text = normalize.String(article.Text)
-	doc.tokens = tokenize(doc.text, x.lexicon.spellings)
+	doc.tokens = tokenize(doc.text, x.lexicon)
 	doc.sentences = sentences(doc.text)
 	doc.lines = source.NewLines(article.Text)
 

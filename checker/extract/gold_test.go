@@ -33,6 +33,11 @@ var _ = Describe("extraction scored against the gold annotations", func() {
 		files, err := gold.Load(repositoryRoot, filepath.Join(repositoryRoot, "fixtures", "gold"))
 		Expect(err).NotTo(HaveOccurred())
 		Expect(files).To(HaveLen(45))
+		mentions := 0
+		for _, f := range files {
+			mentions += len(f.Mentions)
+		}
+		Expect(mentions).To(Equal(283))
 		x := newExtractor()
 		result := gold.Run(files, func(f gold.File) []claim.Claim { return x.Article(f.Article) })
 		if testing.Verbose() {

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/claimcheck/claimcheck/checker/normalize"
 	"github.com/claimcheck/claimcheck/checker/rules"
@@ -39,10 +41,11 @@ type lexicon struct {
 	metrics  map[string]*rules.Metric
 	entities map[string]*rules.Entity
 	order    map[string]int // metric definition order, for ties
-	// spellings maps a text word to the lexicon words it may be a spelling of (with clitics
-	// and endings: "والعراق" → العراق, عراق), in the order forms gives them. Built once, so
-	// that reading a word costs one map look-up and no allocation.
-	spellings map[string][]string
+	// words is every word of the lexicon and of the extractor's own grammar.
+	words map[string]bool
+	// cache maps text words to their spellings (spellingsOf); cached counts its entries.
+	cache  sync.Map
+	cached atomic.Int64
 }
 
 func newLexicon(pack *rules.Pack) *lexicon {
@@ -69,56 +72,42 @@ func newLexicon(pack *rules.Pack) *lexicon {
 			}
 		}
 	}
-	l.spellings = map[string][]string{}
+	l.words = map[string]bool{}
 	for _, index := range []phraseIndex{l.nouns, l.cues, l.aliases} {
 		for _, list := range index {
 			for _, p := range list {
 				for _, w := range p.words {
-					l.addSpellings(w)
+					l.words[w] = true
 				}
 			}
 		}
 	}
 	for _, w := range grammarWords() {
-		l.addSpellings(normalize.Word(w))
+		l.words[normalize.Word(w)] = true
 	}
 	return l
 }
 
-// addSpellings registers the text words whose forms include base: base with any clitic
-// before it and any ending after it.
-func (l *lexicon) addSpellings(base string) {
-	if _, done := l.spellings[base]; done && containsString(l.spellings[base], base) {
-		return
+// maxCachedSpellings bounds the spelling cache: a corpus has a vocabulary of some hundred
+// thousand words; random bytes would have no end of them.
+const maxCachedSpellings = 1 << 18
+
+// spellingsOf lists the lexicon words a text word may be a spelling of, in the order forms
+// gives them ("والعراق" → العراق, عراق). Each distinct word is worked out once and cached.
+func (l *lexicon) spellingsOf(word string) []string {
+	if cached, ok := l.cache.Load(word); ok {
+		return cached.([]string)
 	}
-	candidates := []string{base}
-	if base != "" && base[0] >= 0x80 {
-		stems := []string{base}
-		for _, p := range prefixes {
-			stems = append(stems, p+base)
-		}
-		if rest, ok := strings.CutPrefix(base, "ال"); ok {
-			stems = append(stems, "لل"+rest, "ولل"+rest)
-		}
-		for _, stem := range stems {
-			candidates = append(candidates, stem)
-			for _, suffix := range suffixes {
-				candidates = append(candidates, stem+suffix)
-			}
+	var out []string
+	for _, form := range forms(word) {
+		if l.words[form] && !containsString(out, form) {
+			out = append(out, form)
 		}
 	}
-	for _, surface := range candidates {
-		rank := indexOf(forms(surface), base)
-		if rank < 0 || containsString(l.spellings[surface], base) {
-			continue
-		}
-		list := append(l.spellings[surface], base)
-		// Keep the order forms gives, so that look-ups try the same spellings first.
-		for k := len(list) - 1; k > 0 && indexOf(forms(surface), list[k-1]) > rank; k-- {
-			list[k], list[k-1] = list[k-1], list[k]
-		}
-		l.spellings[surface] = list
+	if l.cached.Add(1) <= maxCachedSpellings {
+		l.cache.Store(word, out)
 	}
+	return out
 }
 
 func indexOf(list []string, s string) int {

@@ -103,25 +103,33 @@ func calendarDate(text string) (year int, month time.Month, dayOfMonth int) {
 type bounds struct{ from, to time.Time }
 
 func (x *Extractor) boundsOf(doc *document, q numbers.Quantity) (bounds, bool) {
-	if q.Kind == "date" {
-		y, m, d := calendarDate(doc.text.Slice(q.NormStart, q.NormEnd))
-		switch {
-		case y == 0 || m == 0:
+	switch q.Kind {
+	case "date", "year", "ordinal":
+	default:
+		return bounds{}, false
+	}
+	y, m, d := calendarDate(doc.text.Slice(q.NormStart, q.NormEnd))
+	if q.Kind == "ordinal" {
+		// "الأول من أغسطس 2015": the day is the ordinal's value.
+		if m == 0 || y == 0 || q.Value < 1 || q.Value > 31 {
 			return bounds{}, false
-		case d == 0:
-			return bounds{day(y, m, 1), endOfMonth(y, m)}, true
-		default:
-			return bounds{day(y, m, d), day(y, m, d)}, true
 		}
+		d = int(q.Value)
 	}
-	if q.Kind != "year" {
+	if q.Kind == "year" && m == 0 {
+		if year, ok := yearOf(q); ok {
+			return bounds{day(year, 1, 1), day(year, 12, 31)}, true
+		}
 		return bounds{}, false
 	}
-	y, ok := yearOf(q)
-	if !ok {
+	switch {
+	case y == 0 || m == 0:
 		return bounds{}, false
+	case d == 0:
+		return bounds{day(y, m, 1), endOfMonth(y, m)}, true
+	default:
+		return bounds{day(y, m, d), day(y, m, d)}, true
 	}
-	return bounds{day(y, 1, 1), day(y, 12, 31)}, true
 }
 
 // periods reads the stated periods of the article from its date and year mentions and the
@@ -175,10 +183,11 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 		if len(before) > 0 {
 			last = before[len(before)-1].text
 		}
+		isMonth := from.Day() == 1 && to.Equal(endOfMonth(from.Year(), from.Month())) && from.Month() == to.Month()
 		switch {
-		case q.Kind == "date" && from.Equal(to):
+		case from.Equal(to):
 			continue // a day is when something happened, not the span a figure covers
-		case q.Kind == "date":
+		case isMonth:
 			// "between October and December 2017": a month named before the link.
 			if len(before) >= 2 && rangeLinks[last] || len(before) >= 2 && containsAny(before[len(before)-1:], rangeLinks) {
 				if m, ok := monthsByName[before[len(before)-2].text]; ok && m < from.Month() {

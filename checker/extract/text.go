@@ -60,7 +60,7 @@ func isWordRune(r rune) bool {
 
 // tokenize splits the view into letter words. Token texts are slices of one string of the
 // whole view, so that a word costs no allocation.
-func tokenize(text *normalize.Text, spellings map[string][]string) []token {
+func tokenize(text *normalize.Text, l *lexicon) []token {
 	tokens := make([]token, 0, len(text.Runes)/6)
 	runes := text.Runes
 	view := string(runes)
@@ -88,7 +88,7 @@ func tokenize(text *normalize.Text, spellings map[string][]string) []token {
 			i++
 		}
 		word := view[startByte:at]
-		tokens = append(tokens, token{text: word, start: start, end: i, breakBefore: pendingBreak, spellings: spellings[word]})
+		tokens = append(tokens, token{text: word, start: start, end: i, breakBefore: pendingBreak, spellings: l.spellingsOf(word)})
 		pendingBreak = false
 	}
 	return tokens

@@ -278,7 +278,18 @@ func (st *state) outOf(c *core, m *mention) bool {
 func (st *state) fractionMention(c core, m mention) mention {
 	m.value, m.iv, m.qual, m.unit = c.value, interval.Exact(c.value), claim.Fraction, "fraction"
 	j := c.to
+	// "the second half of 2016", "the fourth quarter of 2017": a named part of a year.
+	if p := c.from - 1; p >= st.lastEnd && st.bare(p).has(fEnglishOrdinal) && st.bare(j) == st.l.of {
+		m.from, m.ns = p, st.startOf(p)
+		m.isClaim, m.kind = false, "ordinal"
+		return m
+	}
 	switch {
+	case st.bare(j).has(fOrdinal) && st.bare(j).has(fPeriodNext):
+		// "النصف الثاني", "الربع الأول": a named part of a year.
+		m.to, m.ne = j+1, int(st.toks[j].end)
+		m.isClaim, m.kind = false, "ordinal"
+		return m
 	case st.bare(j).has(fPeriodNext) || st.bare(j) == st.l.min && st.word(j+1).has(fYearStrong):
 		m.isClaim, m.kind = false, "period"
 		return m
@@ -352,8 +363,12 @@ func (st *state) contextKind(c *core, m *mention) (string, int, bool) {
 			return "ordinal", m.to, true
 		}
 	}
-	// "three-month period", "a six-month": a hyphenated time unit names a stretch of time.
+	// "three-month period", "a six-month": a hyphenated time unit names a stretch of time; "a
+	// three-hour siege" is how long an event lasted.
 	if m.unit == "" && st.punct(m.to, '-') && st.glued(m.to) && st.glued(m.to+1) && st.word(m.to+1).has(fTimeUnit) {
+		if st.word(m.to + 1).has(fShortTime) {
+			return "duration", m.to, true
+		}
 		return "period", m.to, true
 	}
 	if m.unit == "" && st.word(m.to).has(fTimeUnit) && st.sameLine(m.to) && !st.word(m.to).has(fTimeDual) {
@@ -398,10 +413,19 @@ func (st *state) isYear(i, to int) bool {
 	if q, _ := st.qualifierBefore(i); q != "" {
 		return false
 	}
+	// "بعد 2011 وتوسع …", "since 2015": a time preposition makes it a year even before a word.
+	if st.bare(p).has(fYearBefore) && st.toks[p].kind == tokWord && p == i-1 && (!st.nounAfter(to) || st.startsWithWaw(to)) {
+		return true
+	}
 	if st.nounAfter(to) {
 		return false
 	}
 	return true
+}
+
+// startsWithWaw: word j begins with و, a new clause ("2011 وتوسع").
+func (st *state) startsWithWaw(j int) bool {
+	return j < len(st.toks) && st.toks[j].kind == tokWord && st.rs[st.toks[j].start] == 'و'
 }
 
 // nounAfter: the token after the number is a word that can be the counted noun.
@@ -591,20 +615,46 @@ func (st *state) ordinalDate(i int) (mention, bool) {
 		v += n.value
 		j++
 	}
+	end := j
 	switch {
 	case st.bare(j) == st.l.mnh:
 	case st.bare(j) == st.l.min && st.bare(j+1).has(fMonth):
+		// "الأول من أغسطس 2015": the month and year belong to the day.
+		end = st.yearAfter(st.monthAfter(j))
+	case st.hasWaw(j) && st.word(j).has(fOrdinal) && st.dayOfMonthAt(j):
+		// "بين الحادي والعشرين والرابع والعشرين من نوفمبر": the first day of a range.
 	default:
 		return mention{}, false
 	}
-	m := st.simple(i, j, v, "ordinal")
+	m := st.simple(i, end, v, "ordinal")
 	m.ns = st.startOf(i)
 	return m, true
 }
 
+// dayOfMonthAt reports whether an ordinal day of the month ("الرابع والعشرين من نوفمبر",
+// "الرابع منه") starts at word j.
+func (st *state) dayOfMonthAt(j int) bool {
+	e := st.word(j)
+	if e == nil || e.ordinal == 0 {
+		return false
+	}
+	k := j + 1
+	if st.bare(k).has(fTeenSuffix) {
+		k++
+	} else if n := st.word(k); n != nil && n.role == roleTens && n.has(fDefinite) && st.hasWaw(k) {
+		k++
+	}
+	return st.bare(k) == st.l.mnh || st.bare(k) == st.l.min && st.bare(k+1).has(fMonth)
+}
+
 // monthFirstDate reads "October 8, 2019" and "أكتوبر 2019".
+// An abbreviated month may carry its dot ("Aug. 1, 2015"). A month and a year without a
+// day ("June 2014", "أكتوبر 2014") are a year mention that names its month.
 func (st *state) monthFirstDate(i int) (mention, bool) {
 	j := i + 1
+	if st.punct(j, '.') && st.glued(j) {
+		j++
+	}
 	if !st.number(j) || !st.sameLine(j) || !st.plainDigits(j) {
 		return mention{}, false
 	}
@@ -615,7 +665,7 @@ func (st *state) monthFirstDate(i int) (mention, bool) {
 		m.ns = st.startOf(i)
 		return m, true
 	case c.nDigits == 4 && c.plain && isYearLike(c.value):
-		m := st.simple(i, j+1, c.value, "date")
+		m := st.simple(i, j+1, c.value, "year")
 		m.ns = st.startOf(i)
 		return m, true
 	}

@@ -28,7 +28,7 @@ const (
 	roleFraction
 )
 
-type flag uint32
+type flag uint64
 
 const (
 	fMonth flag = 1 << iota
@@ -65,6 +65,12 @@ const (
 	fBareArticle
 	// fClock: "a.m.", "p.m." after a number make a time.
 	fClock
+	// fYearBefore: "منذ", "بعد", "since", "after": a year-like number after it is a year.
+	fYearBefore
+	// fShortTime: hours, minutes, days: "a three-hour siege" is a duration.
+	fShortTime
+	// fEnglishOrdinal: "first", "second", "last" before "half"/"quarter".
+	fEnglishOrdinal
 )
 
 // entry is everything the grammar knows about one normalized word form.
@@ -462,6 +468,15 @@ func buildLexicon() *lexicon {
 	for _, w := range []string{"كيلومتر", "كيلومترا", "كيلومترات", "كلم", "كم", "متر", "مترا", "أمتار", "ميل", "ميلا", "أميال",
 		"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters"} {
 		l.add(w, roleNone, 0, fDistance)
+	}
+	for _, w := range []string{"منذ", "بعد", "قبل", "خلال", "مطلع", "أواخر", "since", "after", "before", "until", "till", "during"} {
+		l.add(w, roleNone, 0, fYearBefore)
+	}
+	for _, w := range []string{"first", "second", "third", "fourth", "last"} {
+		l.add(w, roleNone, 0, fEnglishOrdinal)
+	}
+	for _, w := range []string{"hour", "hours", "minute", "minutes", "day", "days", "night", "nights", "second", "seconds"} {
+		l.add(w, roleNone, 0, fShortTime)
 	}
 	for _, w := range []string{"am", "pm", "صباحا", "مساء", "مساءا", "ظهرا", "فجرا", "ليلا"} {
 		l.add(w, roleNone, 0, fClock)
