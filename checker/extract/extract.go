@@ -129,7 +129,7 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		m.noun, m.nounText = previous.noun, previous.nounText // ellipsis: "بين 500 و550 طفلا"
 	}
 	c.Metric = x.metric(doc, mentions, i)
-	if m.noun < 0 {
+	if _, _, nationality := x.lexicon.aliasAt(doc.tokens, max(m.noun, 0)); m.noun < 0 || c.Metric == "" && nationality {
 		// The noun stated before: "عدد المقاتلين الذين سافروا … بلغ ثلاثة آلاف", "the
 		// largest number of recruits, about 6,000". The nearest noun that makes a metric:
 		// "الجماعات الإرهابية" between them is an adjective, not the count.
@@ -140,9 +140,18 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 			}
 			m.noun, m.nounText = -1, ""
 		}
+		if c.Metric == "" && nationality {
+			m.noun, m.nounText = x.countedNoun(doc, q, s)
+		}
 	}
 	if same := sameNounBefore(mentions, i); c.Metric == "" && same != nil {
 		c.Metric = same.claim.Metric // coordination: "30 ألف حساب على «تليجرام» … و50 ألف حساب"
+	}
+	// A list of parallel figures: "تونس (6500) والسعودية (2500) وروسيا (2400)", "Saudi
+	// Arabia with 2,500; Russia with 2,400": a figure that says nothing of what it counts
+	// counts what the one before it counts.
+	if c.Metric == "" && previous != nil && previous.claim.Metric != "" && previous.quantity.Unit == q.Unit && x.parallel(doc, previous, m) {
+		c.Metric = previous.claim.Metric
 	}
 	if metric := x.lexicon.metrics[c.Metric]; metric != nil && c.Unit == "" {
 		c.Unit = metric.Unit
@@ -210,6 +219,27 @@ func previousClaim(mentions []*mention, i int) *mention {
 		}
 	}
 	return nil
+}
+
+// parallel reports whether two figures of a sentence stand in a list: nothing but entity
+// names, و/and, "with" and punctuation between them.
+func (x *Extractor) parallel(doc *document, previous, m *mention) bool {
+	from, to := doc.tokenAt(previous.quantity.NormEnd), doc.tokenAt(m.quantity.NormStart)
+	if to-from > 6 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if _, n, ok := x.lexicon.aliasAt(doc.tokens, k); ok {
+			k += n - 1
+			continue
+		}
+		switch doc.tokens[k].text {
+		case "و", "and", "with", "مع", "ب", "followed", "by", "then", "ثم":
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // sameNounBefore is the latest claim of the sentence that counts the same noun and has a metric.

@@ -76,6 +76,12 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 		Entry("injured (English)", "At least 51 people were injured in the St Petersburg metro blast.", reading{text: "At least 51", metric: "injured", subject: "st_petersburg_2017"}),
 		Entry("children held in camps", "كما لايزال يوجد بين 700 و750 طفلًا محتجزين في المخيمات", reading{text: "بين 700 و750", metric: "children_held"}),
 		Entry("camp population", "يقطن مخيم الهول نحو 72 ألف شخص", reading{text: "نحو 72 ألف", metric: "camp_population", subject: "al_hol"}),
+		Entry("a list of parallel figures keeps the metric", "قائمة المقاتلين الأجانب في العراق وسوريا تشمل تونس (6500) والسعودية (2500) وروسيا (2400)",
+			reading{text: "2400", metric: "fighters_joined", subject: "russia"}),
+		Entry("an English list keeps the metric", "Tunisia has the largest number of recruits, about 6,000, followed by Saudi Arabia with 2,500; Russia with 2,400",
+			reading{text: "2,400", metric: "fighters_joined", subject: "russia"}),
+		Entry("foreign fighters joined", "In June 2014, 12,000 foreign fighters were identified in the region", reading{text: "12,000", metric: "fighters_joined", from: "2014-06-01", to: "2014-06-30"}),
+		Entry("hyphenated alias", "Al-Hol holds about 51,000 people, most of them women and children", reading{text: "about 51,000", metric: "camp_population", subject: "al_hol"}),
 		// Subject.
 		Entry("subject: the sentence's topic, not a platform named in a side clause",
 			"موقع تويتر، وهو أعلى منصات التواصل استخداما، قبل أن يتراجع لصالح «إنستجرام» و«جوجل بلس»، أعلن عن حذف 1.2 مليون حساب إرهابى",

@@ -20,7 +20,8 @@ type phrase struct {
 type phraseIndex map[string][]phrase
 
 func (index phraseIndex) add(text, id string, order int) {
-	words := strings.Fields(normalize.Word(text))
+	// Split as the tokenizer does: "al-hol" is the two words al, hol.
+	words := strings.FieldsFunc(normalize.Word(text), func(r rune) bool { return !isWordRune(r) })
 	if len(words) == 0 {
 		return
 	}
