@@ -129,7 +129,11 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		m.noun, m.nounText = previous.noun, previous.nounText // ellipsis: "بين 500 و550 طفلا"
 	}
 	c.Metric = x.metric(doc, mentions, i)
-	if _, _, nationality := x.lexicon.aliasAt(doc.tokens, max(m.noun, 0)); m.noun < 0 || c.Metric == "" && nationality {
+	nationality := false
+	if m.noun >= 0 {
+		_, _, nationality = x.lexicon.aliasAt(doc.tokens, m.noun)
+	}
+	if m.noun < 0 || c.Metric == "" && nationality {
 		// The noun stated before: "عدد المقاتلين الذين سافروا … بلغ ثلاثة آلاف", "the
 		// largest number of recruits, about 6,000". The nearest noun that makes a metric:
 		// "الجماعات الإرهابية" between them is an adjective, not the count.
