@@ -621,7 +621,7 @@ func (st *state) ordinalDate(i int) (mention, bool) {
 	case st.bare(j) == st.l.min && st.bare(j+1).has(fMonth):
 		// "الأول من أغسطس 2015": the month and year belong to the day.
 		end = st.yearAfter(st.monthAfter(j))
-	case st.hasWaw(j) && st.word(j).has(fOrdinal) && st.dayOfMonthAt(j):
+	case j < len(st.toks) && st.hasWaw(j) && st.word(j).has(fOrdinal) && st.dayOfMonthAt(j):
 		// "بين الحادي والعشرين والرابع والعشرين من نوفمبر": the first day of a range.
 	default:
 		return mention{}, false
@@ -643,6 +643,9 @@ func (st *state) dayOfMonthAt(j int) bool {
 		k++
 	} else if n := st.word(k); n != nil && n.role == roleTens && n.has(fDefinite) && st.hasWaw(k) {
 		k++
+	}
+	if k >= len(st.toks) {
+		return false
 	}
 	return st.bare(k) == st.l.mnh || st.bare(k) == st.l.min && st.bare(k+1).has(fMonth)
 }
