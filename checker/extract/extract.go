@@ -238,12 +238,30 @@ func (x *Extractor) parallel(doc *document, previous, m *mention) bool {
 			continue
 		}
 		switch doc.tokens[k].text {
-		case "و", "and", "with", "مع", "ب", "followed", "by", "then", "ثم":
+		case "و", "and", "with", "مع", "ب", "followed", "by":
 			continue
+		}
+		if _, _, ok := x.lexicon.nouns.match(doc.tokens, k); ok && k == from {
+			continue // "124 بالغا و138 طفلا": the first figure's noun
 		}
 		return false
 	}
 	return true
+}
+
+// Words after which a clause turns to another subject: "… و138 طفلا ثم كل من بلجيكا".
+var clauseTurns = map[string]bool{"ثم": true, "بينما": true, "فيما": true, "لكن": true, "then": true, "while": true, "whereas": true, "but": true}
+
+// partitiveBefore reports whether "منها"/"منهم"/"of them" stands just before a number: the
+// figure is a part of the one before it.
+func (d *document) partitiveBefore(normOffset int) bool {
+	for _, t := range d.wordsBefore(normOffset, 2) {
+		switch t.text {
+		case "منها", "منهم", "بينهم", "them", "whom", "which":
+			return true
+		}
+	}
+	return false
 }
 
 // sameNounBefore is the latest claim of the sentence that counts the same noun and has a metric.
@@ -482,7 +500,7 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 	}
 	for k, distance := afterToken, 1; k < len(doc.tokens) && doc.tokens[k].start < scopeEnd && distance < bestDistance; k, distance = k+1, distance+1 {
 		t := &doc.tokens[k]
-		if isAttribution(t) || (k > afterToken && t.breakBefore && k > m.noun) || (k == afterToken && doc.markBetween(m.quantity.NormEnd, t.start)) {
+		if isAttribution(t) || (k > afterToken && t.breakBefore && k > m.noun) || (k == afterToken && doc.markBetween(m.quantity.NormEnd, t.start)) || clauseTurns[t.text] {
 			break
 		}
 		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) {
@@ -500,6 +518,12 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 			}
 		}
 		return best
+	}
+	// A figure in a list or a partitive takes the subject of the figure it continues:
+	// "ألمانيا بـ124 بالغا و138 طفلا", "«انستجرام»50 ألف حساب، حذف منها 15 ألفا".
+	if previous := previousClaim(mentions, i); previous != nil && previous.claim.Subject != "" && allowed(previous.claim.Subject) &&
+		(x.parallel(doc, previous, m) || doc.partitiveBefore(m.quantity.NormStart)) {
+		return previous.claim.Subject
 	}
 	// 2. The sentence's topic.
 	if topic := x.firstAlias(doc, s.start, numberStart, allowed, rank); topic != "" {
