@@ -48,6 +48,8 @@ type document struct {
 	attributions []*string
 	// sentenceTexts caches the original text of the sentences that hold mentions.
 	sentenceTexts map[int]string
+	// sentenceTopics caches the entities each sentence names (topics).
+	sentenceTopics map[int][]aliasHit
 }
 
 // mention is a quantity on its way to a claim.
@@ -513,7 +515,7 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		// "مقتل 15 مواطنا روسيا" in a sentence about the Saint Petersburg bombing: the
 		// metric's first kind (the event) named in the sentence wins over a nationality.
 		if r := rank(best); r > 0 {
-			if topic := x.firstAlias(doc, s.start, numberStart, allowed, rank); topic != "" && rank(topic) < r {
+			if topic := x.firstAlias(doc, m.sentence, numberStart, allowed, rank); topic != "" && rank(topic) < r {
 				return topic
 			}
 		}
@@ -526,12 +528,12 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		return previous.claim.Subject
 	}
 	// 2. The sentence's topic.
-	if topic := x.firstAlias(doc, s.start, numberStart, allowed, rank); topic != "" {
+	if topic := x.firstAlias(doc, m.sentence, numberStart, allowed, rank); topic != "" {
 		return topic
 	}
 	// 3. The paragraph's topic, from the nearest previous sentence that names one.
 	for j := m.sentence - 1; j >= 0 && j >= m.sentence-3 && doc.sentences[j].paragraph == s.paragraph; j-- {
-		if topic := x.firstAlias(doc, doc.sentences[j].start, doc.sentences[j].end, allowed, rank); topic != "" {
+		if topic := x.firstAlias(doc, j, doc.sentences[j].end, allowed, rank); topic != "" {
 			return topic
 		}
 	}
@@ -557,11 +559,38 @@ func (d *document) markBetween(from, to int) bool {
 	return false
 }
 
-// firstAlias is the first allowed entity named in [from, to) of the best-ranked kind, not
-// counting sources named after an attribution marker nor destinations.
-func (x *Extractor) firstAlias(doc *document, from, to int, allowed func(string) bool, rank func(string) int) string {
+// firstAlias is the first allowed entity named in a sentence before to, of the best-ranked
+// kind, not counting sources named after an attribution marker nor destinations.
+func (x *Extractor) firstAlias(doc *document, sentenceIndex, to int, allowed func(string) bool, rank func(string) int) string {
 	best, bestRank := "", math.MaxInt
-	for k := doc.tokenAt(from); k < len(doc.tokens) && doc.tokens[k].start < to; k++ {
+	for _, hit := range x.topics(doc, sentenceIndex) {
+		if hit.at >= to {
+			break
+		}
+		if allowed(hit.id) && rank(hit.id) < bestRank {
+			best, bestRank = hit.id, rank(hit.id)
+		}
+	}
+	return best
+}
+
+// aliasHit is an entity named in a sentence, where it starts.
+type aliasHit struct {
+	at int
+	id string
+}
+
+// topics lists the entities a sentence names that may be its topic, read once per sentence.
+func (x *Extractor) topics(doc *document, sentenceIndex int) []aliasHit {
+	if doc.sentenceTopics == nil {
+		doc.sentenceTopics = make(map[int][]aliasHit)
+	}
+	if hits, ok := doc.sentenceTopics[sentenceIndex]; ok {
+		return hits
+	}
+	s := doc.sentences[sentenceIndex]
+	var hits []aliasHit
+	for k := doc.tokenAt(s.start); k < len(doc.tokens) && doc.tokens[k].start < s.end; k++ {
 		if isAttribution(&doc.tokens[k]) {
 			// Skip the source's words up to the next clause mark.
 			for k+1 < len(doc.tokens) && !doc.tokens[k+1].breakBefore {
@@ -569,11 +598,12 @@ func (x *Extractor) firstAlias(doc *document, from, to int, allowed func(string)
 			}
 			continue
 		}
-		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) && rank(p.id) < bestRank {
-			best, bestRank = p.id, rank(p.id)
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && !isDestination(doc.tokens, k) {
+			hits = append(hits, aliasHit{at: doc.tokens[k].start, id: p.id})
 		}
 	}
-	return best
+	doc.sentenceTopics[sentenceIndex] = hits
+	return hits
 }
 
 // Rate words, normalized.

@@ -306,17 +306,20 @@ func (x *Extractor) periodFor(doc *document, periods []periodMention, mentions [
 			}
 		}
 		for _, p := range inSentence {
-			if p.at < firstClaim && !doc.turnsToPresent(p.at, m.quantity.NormStart) {
+			if p.at < firstClaim {
 				best = p.period
+				if doc.turnsToPresent(p.at, m.quantity.NormStart) {
+					best = interval.Period{}
+				}
 			}
 		}
 		return best
 	}
 	for j := m.sentence - 1; j >= 0 && j >= m.sentence-3 && doc.sentences[j].paragraph == s.paragraph; j-- {
-		if doc.turnsToPresent(doc.sentences[j+1].start, m.quantity.NormStart) {
-			break
-		}
 		if previous := periodsOf(periods, j); len(previous) > 0 {
+			if doc.turnsToPresent(doc.sentences[j+1].start, m.quantity.NormStart) {
+				break
+			}
 			return previous[len(previous)-1].period
 		}
 	}
