@@ -94,6 +94,9 @@ var _ = Describe("the quantity grammar", func() {
 
 		// Scale words alone and with words.
 		Entry("dual thousand", "نحو ألفين مقاتل", approx("نحو ألفين", 2000, 1800, 2200)),
+		Entry("dual thousand without hamza", "قتل الفين شخص", exact("الفين", 2000)),
+		Entry("dual hundred, nominative, with units", "مئتان وخمسون شخصا", exact("مئتان وخمسون", 250)),
+		Entry("dual hundred, genitive, after a qualifier", "أكثر من مائتين حساب", moreThan("أكثر من مائتين", 200)),
 		Entry("dual million", "فر مليونين شخص", exact("مليونين", 2e6)),
 		Entry("plural million after a unit", "ثلاثة ملايين لاجئ", exact("ثلاثة ملايين", 3e6)),
 		Entry("plural milliard", "خمسة مليارات دولار", exact("خمسة مليارات", 5e9)),
