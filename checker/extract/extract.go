@@ -437,18 +437,14 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 var attributionMarkers = []string{"بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "according", "citing"}
 
 func isAttribution(t *token) bool {
-	info := t.cache()
-	if info.attributionState == 0 {
-		info.attributionState = 1
-		for _, form := range t.variants() {
-			for _, marker := range attributionMarkers {
-				if form == marker {
-					info.attributionState = 2
-				}
+	for _, form := range t.variants() { // the lexicon words it may spell: usually none
+		for _, marker := range attributionMarkers {
+			if form == marker {
+				return true
 			}
 		}
 	}
-	return info.attributionState == 2
+	return false
 }
 
 // subject finds the entity a number is about, in order of preference:

@@ -210,14 +210,30 @@ func matchRest(words []string, tokens []token) bool {
 
 // aliasAt is the entity alias starting at token i, looked up once per token.
 func (l *lexicon) aliasAt(tokens []token, i int) (phrase, int, bool) {
-	t := tokens[i].cache()
+	t := &tokens[i]
 	if t.aliasState == 0 {
 		t.aliasState = 1
-		if p, n, ok := l.aliases.match(tokens, i); ok {
-			t.alias, t.aliasWords, t.aliasState = p, n, 2
+		if p, n := l.aliases.matchEntry(tokens, i); p != nil {
+			t.alias, t.aliasWords, t.aliasState = p, uint8(min(n, 255)), 2
 		}
 	}
-	return t.alias, t.aliasWords, t.aliasState == 2
+	if t.aliasState != 2 {
+		return phrase{}, 0, false
+	}
+	return *t.alias, int(t.aliasWords), true
+}
+
+// matchEntry is match returning the entry itself, which lives as long as the lexicon.
+func (index phraseIndex) matchEntry(tokens []token, i int) (*phrase, int) {
+	for _, form := range tokens[i].variants() {
+		list := index[form]
+		for k := range list {
+			if matchRest(list[k].words[1:], tokens[i+1:]) {
+				return &list[k], len(list[k].words)
+			}
+		}
+	}
+	return nil, 0
 }
 
 func containsID(phrases []phrase, id string) bool {

@@ -17,25 +17,10 @@ type token struct {
 	breakBefore bool
 	// spellings are the lexicon words this word may be a spelling of (lexicon.spellings).
 	spellings []string
-	// info caches lexicon look-ups, made only for the words near numbers.
-	info *tokenInfo
-}
-
-// tokenInfo caches what look-ups around every number ask of the same words again and again.
-type tokenInfo struct {
-	// alias is the entity alias starting here (aliasState: 0 unknown, 1 none, 2 found).
-	alias      phrase
-	aliasWords int
+	// The entity alias starting here, looked up once (aliasState: 0 unknown, 1 none, 2 found).
 	aliasState uint8
-	// attributionState caches isAttribution the same way.
-	attributionState uint8
-}
-
-func (t *token) cache() *tokenInfo {
-	if t.info == nil {
-		t.info = &tokenInfo{}
-	}
-	return t.info
+	aliasWords uint8
+	alias      *phrase
 }
 
 // variants returns the lexicon words the token may be a spelling of.
