@@ -369,10 +369,6 @@ func (d *document) wordsBetween(from, to int) []token {
 	return d.tokens[k:end]
 }
 
-func (d *document) wordCountBetween(from, to int) int {
-	return sort.Search(len(d.tokens), func(i int) bool { return d.tokens[i].start >= to }) - d.tokenAt(from)
-}
-
 func containsAny(words []token, set map[string]bool) bool {
 	for i := range words {
 		for _, form := range words[i].variants() {
