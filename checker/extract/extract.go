@@ -482,15 +482,22 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 	numberToken := doc.tokenAt(m.quantity.NormStart)
 	afterToken := doc.tokenAt(m.quantity.NormEnd)
 
-	// 1. The number's clause: walk outwards until a clause mark.
-	best, bestDistance := "", math.MaxInt
+	// 1. The number's clause: walk outwards until a clause mark. A country named as the place
+	// ("قتل 800 في سوريا", "fighters in Syria and Iraq") is kept only as a last resort: counts of
+	// people are mostly about where they come from.
+	best, bestDistance, place := "", math.MaxInt, ""
 	for k, distance := numberToken-1, 1; k >= 0 && doc.tokens[k].start >= scopeStart; k, distance = k-1, distance+1 {
 		if isAttribution(&doc.tokens[k]) {
 			break
 		}
 		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) {
-			best, bestDistance = p.id, distance
-			break
+			if !x.isPlace(doc.tokens, k, p.id) {
+				best, bestDistance = p.id, distance
+				break
+			}
+			if place == "" {
+				place = p.id
+			}
 		}
 		if doc.tokens[k].breakBefore {
 			break
@@ -502,8 +509,13 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 			break
 		}
 		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) {
-			best = p.id
-			break
+			if !x.isPlace(doc.tokens, k, p.id) {
+				best = p.id
+				break
+			}
+			if place == "" {
+				place = p.id
+			}
 		}
 	}
 	numberStart := m.quantity.NormStart
@@ -533,7 +545,38 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 			return topic
 		}
 	}
+	// 4. The place, when nothing else is named.
+	if place != "" {
+		return place
+	}
+	for _, hit := range x.topics(doc, m.sentence) {
+		if hit.at < numberStart && hit.place && allowed(hit.id) {
+			return hit.id
+		}
+	}
 	return ""
+}
+
+// Words that make the country after them a place: "في سوريا", "in Syria".
+var placeWords = map[string]bool{"في": true, "داخل": true, "in": true, "inside": true, "at": true}
+
+// isPlace reports whether the country or region named at token k is where something is or
+// happens ("في سوريا") rather than who is counted. Camps, cities and events stay subjects.
+func (x *Extractor) isPlace(tokens []token, k int, id string) bool {
+	switch x.lexicon.entities[id].Kind {
+	case "country", "region":
+	default:
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-3 && !tokens[j+1].breakBefore; j-- {
+		if placeWords[tokens[j].text] {
+			return true
+		}
+		if _, _, ok := x.lexicon.aliasAt(tokens, j); !ok && tokens[j].text != "و" && tokens[j].text != "and" {
+			return false // "في سوريا والعراق": the place words reach over a list of places only
+		}
+	}
+	return false
 }
 
 // Words before a place that make it a destination ("سافروا إلى سوريا", "travelled to
@@ -563,7 +606,7 @@ func (x *Extractor) firstAlias(doc *document, sentenceIndex, to int, allowed fun
 		if hit.at >= to {
 			break
 		}
-		if allowed(hit.id) && rank(hit.id) < bestRank {
+		if allowed(hit.id) && !hit.place && rank(hit.id) < bestRank {
 			best, bestRank = hit.id, rank(hit.id)
 		}
 	}
@@ -572,8 +615,9 @@ func (x *Extractor) firstAlias(doc *document, sentenceIndex, to int, allowed fun
 
 // aliasHit is an entity named in a sentence, where it starts.
 type aliasHit struct {
-	at int
-	id string
+	at    int
+	id    string
+	place bool // named as the place (isPlace)
 }
 
 // topics lists the entities a sentence names that may be its topic, read once per sentence.
@@ -595,7 +639,7 @@ func (x *Extractor) topics(doc *document, sentenceIndex int) []aliasHit {
 			continue
 		}
 		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && !isDestination(doc.tokens, k) {
-			hits = append(hits, aliasHit{at: doc.tokens[k].start, id: p.id})
+			hits = append(hits, aliasHit{at: doc.tokens[k].start, id: p.id, place: x.isPlace(doc.tokens, k, p.id)})
 		}
 	}
 	doc.sentenceTopics[sentenceIndex] = hits
