@@ -142,6 +142,7 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 	add := func(q numbers.Quantity, from, to time.Time) {
 		out = append(out, periodMention{sentence: doc.sentenceAt(q.NormStart), at: q.NormStart, period: interval.Period{From: from, To: to}})
 	}
+	lastYear := 0
 	for i := 0; i < len(quantities); i++ {
 		q := quantities[i]
 		if q.IsClaim {
@@ -150,6 +151,30 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 		if q.Kind == "period" {
 			x.relativePeriod(doc, q, add)
 			continue
+		}
+		if q.Kind == "ordinal" && q.Unit == "fraction" {
+			// "في الربع الثالث" with no year after it: the year the text is about (the last
+			// one named before), else the article's.
+			if i+1 < len(quantities) && quantities[i+1].Kind == "year" && len(doc.wordsBetween(q.NormEnd, quantities[i+1].NormStart)) <= 3 {
+				continue // "الربع الثالث من 2018": read with the year
+			}
+			year := lastYear
+			if year == 0 && !doc.article.Date.IsZero() {
+				year = doc.article.Date.Year()
+			}
+			words := doc.wordsBetween(q.NormStart, q.NormEnd)
+			if n := ordinalIn(words); year != 0 && n > 0 {
+				switch {
+				case containsAny(words, quarterWords) && n <= 4:
+					add(q, day(year, time.Month(3*n-2), 1), endOfMonth(year, time.Month(3*n)))
+				case containsAny(words, halfWords) && n <= 2:
+					add(q, day(year, time.Month(6*n-5), 1), endOfMonth(year, time.Month(6*n)))
+				}
+			}
+			continue
+		}
+		if y, ok := yearOf(q); ok && q.Kind == "year" {
+			lastYear = y
 		}
 		// A year range read as one quantity: [2011, 2016].
 		if from, ok := yearOf(numbers.Quantity{Value: q.Interval.Low}); ok && q.Kind == "year" && q.Interval.High != q.Interval.Low {
@@ -194,6 +219,10 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 					from = day(from.Year(), m, 1)
 				}
 			}
+		case i > 0 && quantities[i-1].Kind == "period" && quantities[i-1].NormEnd <= q.NormStart && len(doc.wordsBetween(quantities[i-1].NormEnd, q.NormStart)) <= 3 &&
+			(ordinalIn(doc.wordsBetween(quantities[i-1].NormEnd, q.NormStart)) == 1 || ordinalIn(doc.wordsBefore(quantities[i-1].NormStart, 2)) == 1) && monthsUnit(doc.wordsBefore(q.NormStart, 6)) && quantities[i-1].Value >= 1 && quantities[i-1].Value <= 12:
+			// "الأشهر الثلاثة الأولى من 2018", "the first three months of 2018".
+			to = endOfMonth(from.Year(), time.Month(quantities[i-1].Value))
 		case containsAny(before, halfWords) && ordinalIn(before) == 1:
 			to = day(from.Year(), 6, 30)
 		case containsAny(before, halfWords) && ordinalIn(before) == 2:
@@ -237,6 +266,16 @@ func (x *Extractor) relativePeriod(doc *document, q numbers.Quantity, add func(n
 	}
 	to := doc.article.Date
 	add(q, to.AddDate(0, -months*int(q.Value), 0), to)
+}
+
+// monthsUnit reports whether the words name months ("الأشهر", "months").
+func monthsUnit(words []token) bool {
+	for _, t := range words {
+		if n, ok := unitMonths[t.text]; ok && n == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 func ordinalIn(words []token) int {
@@ -290,6 +329,11 @@ func (x *Extractor) periodFor(doc *document, periods []periodMention, mentions [
 		d := p.at - m.quantity.NormStart
 		if d < 0 {
 			d = -d
+		}
+		// A period in the number's own clause wins over one across a comma: "… في 2018، ثم 3
+		// ملايين في الربع الثالث".
+		if doc.markBetween(min(p.at, m.quantity.NormEnd), max(p.at, m.quantity.NormStart)) {
+			d += 1 << 20
 		}
 		if d < bestDistance {
 			best, bestDistance = p.period, d
