@@ -124,6 +124,10 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 			reading{text: "93%", from: "2017-07-01", to: "2017-12-31"}),
 		Entry("period: not past a turn to the present", "In June 2014, 12,000 foreign fighters were identified, and now there are 27,000 to 31,000.",
 			reading{text: "27,000 to 31,000", from: "-"}),
+		Entry("period: not carried past a turn to the present in the previous sentence",
+			"In June 2014, 12,000 foreign fighters were identified, and now there are 27,000 to 31,000. Tunisia has the largest number of recruits, about 6,000.",
+			reading{text: "about 6,000", from: "-"}),
+		Entry("period: a year after بعد is when something began", "ومع اندلاع الانتفاضات بعد 2011 سافر الآلاف من الشباب", reading{text: "الآلاف", from: "-"}),
 		// Rates.
 		Entry("rate: شهرياً", "يصل إلى أكثر من 2000 قناة شهرياً", reading{text: "أكثر من 2000", rate: "month"}),
 		Entry("rate: كل شهر", "تغلق تليجرام 2000 قناة كل شهر", reading{text: "2000", rate: "month"}),

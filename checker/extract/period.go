@@ -39,13 +39,14 @@ var (
 	quarterWords = map[string]bool{"الربع": true, "quarter": true}
 	ordinalWords = map[string]int{"الاول": 1, "الاولي": 1, "first": 1, "الثاني": 2, "الثانيه": 2, "second": 2,
 		"الثالث": 3, "الثالثه": 3, "third": 3, "الرابع": 4, "الرابعه": 4, "fourth": 4}
-	sinceWords  = map[string]bool{"منذ": true, "since": true}
-	midWords    = map[string]bool{"منتصف": true, "mid": true, "middle": true}
-	startWords  = map[string]bool{"مطلع": true, "بدايه": true, "اوائل": true, "early": true, "beginning": true, "start": true}
-	rangeStarts = map[string]bool{"بين": true, "between": true, "من": true, "from": true, "عامي": true, "سنتي": true}
-	rangeLinks  = map[string]bool{"و": true, "and": true, "to": true, "through": true, "until": true, "till": true, "حتي": true, "الي": true, "وحتي": true, "والي": true}
-	pastWords   = map[string]bool{"الماضي": true, "الماضيه": true, "الماضيين": true, "المنصرم": true, "المنصرمه": true, "الاخيره": true, "الاخير": true, "past": true, "last": true}
-	unitMonths  = map[string]int{"اعوام": 12, "الاعوام": 12, "سنوات": 12, "السنوات": 12, "عاما": 12, "years": 12, "year": 12,
+	sinceWords     = map[string]bool{"منذ": true, "since": true}
+	midWords       = map[string]bool{"منتصف": true, "mid": true, "middle": true}
+	startWords     = map[string]bool{"مطلع": true, "بدايه": true, "اوائل": true, "early": true, "beginning": true, "start": true}
+	rangeStarts    = map[string]bool{"بين": true, "between": true, "من": true, "from": true, "عامي": true, "سنتي": true}
+	rangeLinks     = map[string]bool{"و": true, "and": true, "to": true, "through": true, "until": true, "till": true, "حتي": true, "الي": true, "وحتي": true, "والي": true}
+	eventTimeWords = map[string]bool{"بعد": true, "قبل": true, "after": true, "before": true}
+	pastWords      = map[string]bool{"الماضي": true, "الماضيه": true, "الماضيين": true, "المنصرم": true, "المنصرمه": true, "الاخيره": true, "الاخير": true, "past": true, "last": true}
+	unitMonths     = map[string]int{"اعوام": 12, "الاعوام": 12, "سنوات": 12, "السنوات": 12, "عاما": 12, "years": 12, "year": 12,
 		"اشهر": 1, "الاشهر": 1, "شهور": 1, "الشهور": 1, "شهرا": 1, "months": 1, "month": 1}
 	monthsByName = map[string]time.Month{
 		"يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
@@ -188,6 +189,9 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 			continue
 		}
 		before := doc.wordsBefore(q.NormStart, 5)
+		if len(before) > 0 && eventTimeWords[before[len(before)-1].text] {
+			continue // "بعد 2011", "after 2015": when something began, not the span of a figure
+		}
 		// A second date or year soon after, linked by و/and/to/حتى: a range ("بين 2011
 		// و2016", "منذ 2015 وحتى نهاية 2017", "July 1, 2017 through December 31, 2017").
 		if i+1 < len(quantities) && !quantities[i+1].IsClaim {
@@ -361,10 +365,11 @@ func (x *Extractor) periodFor(doc *document, periods []periodMention, mentions [
 	}
 	for j := m.sentence - 1; j >= 0 && j >= m.sentence-3 && doc.sentences[j].paragraph == s.paragraph; j-- {
 		if previous := periodsOf(periods, j); len(previous) > 0 {
-			if doc.turnsToPresent(doc.sentences[j+1].start, m.quantity.NormStart) {
-				break
+			last := previous[len(previous)-1]
+			if doc.turnsToPresent(last.at, m.quantity.NormStart) {
+				break // "In June 2014, 12,000 …, and now there are … . Tunisia has about 6,000"
 			}
-			return previous[len(previous)-1].period
+			return last.period
 		}
 	}
 	return interval.Period{}
