@@ -69,6 +69,7 @@ var _ = Describe("the quantity grammar", func() {
 		Entry("N units before الماضية is a period", "خلال ثمانية أشهر الماضية", not("ثمانية", "period", 8)),
 		Entry("year after بعد before a new clause", "الربيع العربي بعد 2011 وتوسع نفوذ التنظيم", not("2011", "year", 2011)),
 		Entry("a count after بعد", "بعد 2000 حالة", exact("2000", 2000)),
+		Entry("one right after a figure is no number", "وأن 600 واحد منهم عادوا", exact("600", 600)),
 		Entry("hyphenated hours are a duration", "after a three-hour siege", not("three", "duration", 3)),
 		Entry("hyphenated time unit is a period", "in the three-month period between October", not("three", "period", 3)),
 		Entry("N units alone is a duration", "استمر الهجوم ثلاث ساعات", not("ثلاث", "duration", 3)),
@@ -301,5 +302,13 @@ var _ = Describe("the quantity grammar", func() {
 		Expect(qs[0].Qualifier).To(Equal(claim.Approx))
 		Expect(qs[0].Interval.Low).To(BeNumerically("~", 80, 1e-9))
 		Expect(qs[0].Interval.High).To(BeNumerically("~", 120, 1e-9))
+	})
+})
+
+var _ = Describe("words that are no numbers", func() {
+	It("reads no number in 'one' right after a figure", func() {
+		qs := scan("وأن 600 واحد منهم عادوا إلى تونس")
+		Expect(qs).To(HaveLen(1), describe(qs))
+		Expect(qs[0].Text).To(Equal("600"))
 	})
 })

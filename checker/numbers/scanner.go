@@ -216,11 +216,17 @@ func (st *state) parseAt(i int) (mention, bool) {
 		m.ns = st.startOf(i)
 		return m, true
 	}
+	// "600 واحد منهم": "one" right after a figure is a pronoun for what it counts, no number.
+	if e.role != roleNone && e.value == 1 && t.clitic == 0 && i > 0 && st.number(i-1) && st.sameLine(i) && !st.isEnglishWord(i) {
+		return mention{}, false
+	}
 	if e.role != roleNone || e.has(fArticle) {
 		return st.mention(i, i)
 	}
 	return mention{}, false
 }
+
+func (st *state) isEnglishWord(j int) bool { return st.word(j).has(fEnglish) }
 
 // simple is a non-claim mention over tokens [from, to).
 func (st *state) simple(from, to int, v float64, kind string) mention {
