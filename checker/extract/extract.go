@@ -350,16 +350,14 @@ func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
 	before := x.cuesBefore(doc, mentions, i, s)
 	after := x.cuesAfter(doc, mentions, i, s)
 	for _, p := range x.lexicon.cues.matchAll(doc.tokens, m.noun) {
-		after[p.id] = 0
+		after.set(p.id, 0)
 	}
 	// A noun stated before the number brings the cues right after it: "المقاتلين الذين
 	// سافروا … بلغ ثلاثة آلاف".
 	if first := doc.tokenAt(m.quantity.NormStart); m.noun < first {
 		for k, distance := m.noun+1, 1; k < first && distance <= cueWindowAfter; k, distance = k+1, distance+1 {
 			for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
-				if d, seen := after[p.id]; !seen || distance < d {
-					after[p.id] = distance
-				}
+				after.set(p.id, distance)
 			}
 		}
 	}
@@ -367,8 +365,8 @@ func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
 	for _, candidate := range candidates {
 		metric := x.lexicon.metrics[candidate.id]
 		distance := math.MaxInt - 1 // the noun alone decides, last
-		d, ok := before[candidate.id]
-		if d2, ok2 := after[candidate.id]; ok2 && (!ok || d2 < d) {
+		d, ok := before.get(candidate.id)
+		if d2, ok2 := after.get(candidate.id); ok2 && (!ok || d2 < d) {
 			d, ok = d2, true
 		}
 		switch {
@@ -384,6 +382,36 @@ func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
 	return best
 }
 
+// cueDistances maps metric ids to the word distance of their nearest cue: a handful of
+// entries, so a slice beats a map.
+type cueDistances []struct {
+	id       string
+	distance int
+}
+
+// set keeps the smaller distance for an id.
+func (c *cueDistances) set(id string, distance int) {
+	for k := range *c {
+		if (*c)[k].id == id {
+			(*c)[k].distance = min((*c)[k].distance, distance)
+			return
+		}
+	}
+	*c = append(*c, struct {
+		id       string
+		distance int
+	}{id, distance})
+}
+
+func (c cueDistances) get(id string) (int, bool) {
+	for _, e := range c {
+		if e.id == id {
+			return e.distance, true
+		}
+	}
+	return 0, false
+}
+
 func hasCues(m *rules.Metric) bool {
 	for _, cues := range m.Cues {
 		if len(cues) > 0 {
@@ -395,8 +423,8 @@ func hasCues(m *rules.Metric) bool {
 
 // cuesBefore maps metric id to the word distance of its nearest cue before the number,
 // within the window, not reaching back past the previous number of the sentence.
-func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sentence) map[string]int {
-	found := map[string]int{}
+func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sentence) cueDistances {
+	var found cueDistances
 	q := mentions[i].quantity
 	limit := max(s.start, previousClaimEnd(mentions, i, s.start))
 	first := doc.tokenAt(q.NormStart)
@@ -405,17 +433,15 @@ func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sent
 			break
 		}
 		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
-			if _, seen := found[p.id]; !seen {
-				found[p.id] = distance
-			}
+			found.set(p.id, distance)
 		}
 	}
 	return found
 }
 
 // cuesAfter looks after the counted noun, within the clause (a comma or the next number ends it).
-func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sentence) map[string]int {
-	found := map[string]int{}
+func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sentence) cueDistances {
+	var found cueDistances
 	m := mentions[i]
 	limit := min(s.end, nextClaimStart(mentions, i, s.end))
 	first := doc.tokenAt(m.quantity.NormEnd)
@@ -425,9 +451,7 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 			break // a comma after the counted noun ends the number's clause
 		}
 		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
-			if _, seen := found[p.id]; !seen {
-				found[p.id] = distance
-			}
+			found.set(p.id, distance)
 		}
 	}
 	return found
