@@ -281,8 +281,14 @@ func (st *state) afterDefiniteNoun(i int) bool {
 	if e := st.word(p); e != nil && e.role != roleNone {
 		return false
 	}
-	s := st.startOf(p)
-	return int(st.toks[p].end)-s > 3 && st.rs[s] == 'ا' && st.rs[s+1] == 'ل'
+	s, end := st.startOf(p), int(st.toks[p].end)
+	// "والدول العشر", "للدول الأربع": a conjunction or preposition may be glued before ال.
+	if end-s > 4 && (st.rs[s] == 'و' || st.rs[s] == 'ف' || st.rs[s] == 'ب') && st.rs[s+1] == 'ا' && st.rs[s+2] == 'ل' {
+		s++
+	} else if end-s > 3 && st.rs[s] == 'ل' && st.rs[s+1] == 'ل' {
+		return true
+	}
+	return end-s > 3 && st.rs[s] == 'ا' && st.rs[s+1] == 'ل'
 }
 
 // englishCore reads English number words: "two hundred and fifty", "twenty-five",

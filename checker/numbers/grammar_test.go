@@ -69,6 +69,8 @@ var _ = Describe("the quantity grammar", func() {
 		Entry("N units before الماضية is a period", "خلال ثمانية أشهر الماضية", not("ثمانية", "period", 8)),
 		Entry("year after بعد before a new clause", "الربيع العربي بعد 2011 وتوسع نفوذ التنظيم", not("2011", "year", 2011)),
 		Entry("a count after بعد", "بعد 2000 حالة", exact("2000", 2000)),
+		Entry("definite number after a noun with a glued و", "والدول العشر التي تتصدر القائمة", exact("العشر", 10)),
+		Entry("time-zone offset", "الساعة 03:29 بتوقيت +02:00 غرينتش", not("+02:00", "time", 2)),
 		Entry("one right after a figure is no number", "وأن 600 واحد منهم عادوا", exact("600", 600)),
 		Entry("hyphenated hours are a duration", "after a three-hour siege", not("three", "duration", 3)),
 		Entry("hyphenated time unit is a period", "in the three-month period between October", not("three", "period", 3)),

@@ -190,6 +190,11 @@ func (st *state) parseAt(i int) (mention, bool) {
 				return st.mention(i+1, i)
 			}
 		case '+':
+			// "+02:00": a time-zone offset, not a telephone number.
+			if st.number(i+1) && st.glued(i+1) && st.punct(i+2, ':') && st.glued(i+2) && st.number(i+3) && st.glued(i+3) &&
+				st.toks[i+1].end-st.toks[i+1].start == 2 && st.toks[i+3].end-st.toks[i+3].start == 2 {
+				return st.simple(i, i+4, st.digitsCore(i+1).value, "time"), true
+			}
 			if st.number(i+1) && st.glued(i+1) {
 				c := st.digitsCore(i + 1)
 				m := st.simple(i, c.to, c.value, "phone")
