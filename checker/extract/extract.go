@@ -765,7 +765,9 @@ var (
 		"اوضح": true, "اوضحت": true, "ذكر": true, "ذكرت": true, "افاد": true, "افادت": true, "صرح": true, "صرحت": true}
 	speechVerbsAfter = map[string]bool{"said": true, "says": true, "announced": true, "reported": true, "reports": true, "stated": true, "told": true}
 	// Words that end the speaker's name: "قالت الشركة إن …", "قال … في بيان".
-	speakerEnds = map[string]bool{"ان": true, "انه": true, "انها": true, "في": true, "ل": true, "خلال": true, "امس": true, "اليوم": true, "on": true, "in": true, "that": true, "the": false}
+	speakerEnds = map[string]bool{"ان": true, "انه": true, "انها": true, "في": true, "ل": true, "خلال": true, "امس": true, "اليوم": true,
+		"عن": true, "ايضا": true, "الماضي": true, "السبت": true, "الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true, "الخميس": true, "الجمعه": true,
+		"on": true, "in": true, "that": true, "the": false}
 )
 
 // attribution returns who a sentence's figures come from: the source after a marker

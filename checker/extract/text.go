@@ -33,6 +33,8 @@ type sentence struct {
 	paragraph int
 }
 
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
 func isWordRune(r rune) bool {
 	switch {
 	case r >= 'a' && r <= 'z', r >= 0x0621 && r <= 0x064A: // the normalized view's usual letters
@@ -72,8 +74,21 @@ func tokenize(text *normalize.Text, l *lexicon) []token {
 			at += utf8.RuneLen(runes[i])
 			i++
 		}
-		word := view[startByte:at]
-		tokens = append(tokens, token{text: word, start: start, end: i, breakBefore: pendingBreak, spellings: l.spellingsOf(word)})
+		// Apostrophes belong inside a word ("it's"), not around it ("'يوروبول'").
+		end, endByte := i, at
+		for start < end && isApostrophe(runes[start]) {
+			start++
+			startByte += utf8.RuneLen(runes[start-1])
+		}
+		for end > start && isApostrophe(runes[end-1]) {
+			end--
+			endByte -= utf8.RuneLen(runes[end])
+		}
+		if start == end {
+			continue
+		}
+		word := view[startByte:endByte]
+		tokens = append(tokens, token{text: word, start: start, end: end, breakBefore: pendingBreak, spellings: l.spellingsOf(word)})
 		pendingBreak = false
 	}
 	return tokens
