@@ -97,6 +97,8 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 		Entry("subject: a country named as the place is not who is counted", "عاد 600 مقاتل تونسي إلى بلادهم، بينما قتل 800 مقاتل في سوريا",
 			reading{text: "800", subject: "tunisia"}),
 		Entry("subject: the place when nothing else is named", "قتل 15 شخصا في فرنسا", reading{text: "15", metric: "killed", subject: "france"}),
+		Entry("subject: an alias between apostrophes", "وقالت الشرطة الأوروبية 'يوروبول' في بيان إنها عملت مع تسع من أكبر منصات الإنترنت",
+			reading{text: "تسع", metric: "platforms", subject: "europol"}),
 		Entry("subject: the paragraph's topic", "Europol led the action. It reviewed 1,906 items.", reading{text: "1,906", subject: "europol"}),
 		Entry("subject: the source is not the subject", "أغلقت 100 حساب بحسب بيانات تويتر", reading{text: "100", subject: "-", attribution: "بحسب بيانات تويتر"}),
 		Entry("subject: the speaker may be", "قالت تويتر إنها حذفت 100 حساب", reading{text: "100", subject: "twitter", attribution: "قالت تويتر"}),
