@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/corpus"
@@ -46,6 +47,8 @@ type document struct {
 	lines     *source.Lines
 	// attributions caches each sentence's attribution (nil: not read yet).
 	attributions []*string
+	// cursorRunes and cursorBytes are the last character offset mapped to bytes (byteOffset).
+	cursorRunes, cursorBytes int
 	// sentenceTexts caches the original text of the sentences that hold mentions.
 	sentenceTexts map[int]string
 	// sentenceTopics caches the entities each sentence names (topics).
@@ -733,6 +736,26 @@ func rateAt(tokens []token, k int) (interval.Rate, bool) {
 	return interval.None, false
 }
 
+// originalText is the original text between two character offsets: a slice of the article's
+// string (no copy), found with a cursor that moves forward as the reading does.
+func (d *document) originalText(start, end int) string {
+	return d.article.Text[d.byteOffset(start):d.byteOffset(end)]
+}
+
+// byteOffset maps a character offset of the original text to its byte offset.
+func (d *document) byteOffset(characters int) int {
+	if characters < d.cursorRunes {
+		d.cursorRunes, d.cursorBytes = 0, 0
+	}
+	text := d.article.Text
+	for d.cursorRunes < characters && d.cursorBytes < len(text) {
+		_, size := utf8.DecodeRuneInString(text[d.cursorBytes:])
+		d.cursorBytes += size
+		d.cursorRunes++
+	}
+	return d.cursorBytes
+}
+
 // sentenceText is a sentence's original text, one string shared by all its mentions.
 func (d *document) sentenceText(index, start, end int) string {
 	if d.sentenceTexts == nil {
@@ -740,7 +763,7 @@ func (d *document) sentenceText(index, start, end int) string {
 	}
 	text, ok := d.sentenceTexts[index]
 	if !ok {
-		text = string(d.original[start:end])
+		text = d.originalText(start, end)
 		d.sentenceTexts[index] = text
 	}
 	return text
@@ -776,7 +799,7 @@ var (
 func attribution(doc *document, s sentence) string {
 	first := doc.tokenAt(s.start)
 	span := func(from, to int) string {
-		return strings.TrimSpace(string(doc.original[doc.text.Original(doc.tokens[from].start):doc.text.Original(doc.tokens[to-1].end)]))
+		return strings.TrimSpace(doc.originalText(doc.text.Original(doc.tokens[from].start), doc.text.Original(doc.tokens[to-1].end)))
 	}
 	for k := first; k < len(doc.tokens) && doc.tokens[k].start < s.end; k++ {
 		if !isAttribution(&doc.tokens[k]) {
