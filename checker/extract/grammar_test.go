@@ -74,6 +74,8 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 		Entry("killed citizens need the cue", "حادث بطرسبورج الذى أسفر عن مقتل 15 مواطنا روسيا", reading{text: "15", metric: "killed", subject: "st_petersburg_2017"}),
 		Entry("killed (English)", "The blast in St. Petersburg killed 14 people.", reading{text: "14", metric: "killed", subject: "st_petersburg_2017"}),
 		Entry("injured (English)", "At least 51 people were injured in the St Petersburg metro blast.", reading{text: "At least 51", metric: "injured", subject: "st_petersburg_2017"}),
+		Entry("flagged by tools is not removed", "YouTube removed 8 million videos. A vast majority of those videos, 6.7 million, were flagged for removal by automated systems.",
+			reading{text: "6.7 million", metric: "flagged_by_tools", subject: "youtube"}),
 		Entry("children held in camps", "كما لايزال يوجد بين 700 و750 طفلًا محتجزين في المخيمات", reading{text: "بين 700 و750", metric: "children_held"}),
 		Entry("adults held", "وتحتجز قوات سوريا الديمقراطية نحو 2000 مقاتل أجنبي بالغ", reading{text: "نحو 2000", metric: "people_held"}),
 		Entry("percent of a group", "أن 80 % من أنصار «داعش» تم استقطابهم عبر الإنترنت", reading{text: "80 %", metric: "recruited_online", subject: "islamic_state"}),
