@@ -2,7 +2,7 @@
 # every test. Both need only Go.
 GO ?= go
 
-.PHONY: run test build bench bench-engine golden lint fuzz
+.PHONY: run test build bench bench-engine bench-extract golden lint fuzz gold
 
 build:
 	$(GO) build -o claimcheck ./cmd/claimcheck
@@ -41,6 +41,17 @@ bench-engine:
 fuzz:
 	$(GO) test ./checker/fuzz -run '^$$' -fuzz FuzzScan -fuzztime 60s
 	$(GO) test ./checker/fuzz -run '^$$' -fuzz FuzzNormalize -fuzztime 60s
+	$(GO) test ./checker/fuzz -run '^$$' -fuzz FuzzExtract -fuzztime 60s
+
+# Extraction throughput over a generated 100 MB corpus (CLAIMCHECK_BENCH_MB to change), beside
+# a plain UTF-8 decoding pass over the same bytes; then the brief's 50 MB bad inputs.
+bench-extract:
+	$(GO) test ./checker/extract -run '^$$' -bench Pipeline -benchmem -benchtime 2x
+	$(GO) test ./checker/fuzz -run '^$$' -bench BadInput -benchmem -benchtime 1x
+
+# Precision and recall of extraction against fixtures/gold, per field (README "Extraction quality").
+gold:
+	$(GO) run ./cmd/goldscore
 
 lint: build
 	./claimcheck rules lint rules

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/corpus"
@@ -44,6 +45,14 @@ type document struct {
 	tokens    []token
 	sentences []sentence
 	lines     *source.Lines
+	// attributions caches each sentence's attribution (nil: not read yet).
+	attributions []*string
+	// cursorRunes and cursorBytes are the last character offset mapped to bytes (byteOffset).
+	cursorRunes, cursorBytes int
+	// sentenceTexts caches the original text of the sentences that hold mentions.
+	sentenceTexts map[int]string
+	// sentenceTopics caches the entities each sentence names (topics).
+	sentenceTopics map[int][]aliasHit
 }
 
 // mention is a quantity on its way to a claim.
@@ -61,7 +70,7 @@ type mention struct {
 func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
 	doc := &document{article: article, original: []rune(article.Text)}
 	doc.text = normalize.String(article.Text)
-	doc.tokens = tokenize(doc.text)
+	doc.tokens = tokenize(doc.text, x.lexicon)
 	doc.sentences = sentences(doc.text)
 	doc.lines = source.NewLines(article.Text)
 
@@ -108,7 +117,7 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		Article: doc.article.Path, Start: q.Start, End: q.End, Line: pos.Line, Col: pos.Col,
 		Text: q.Text, Value: q.Value, Interval: q.Interval, Qualifier: q.Qualifier,
 		IsClaim: q.IsClaim, Kind: q.Kind, Reading: q.Reading, Unit: q.Unit,
-		Sentence: string(doc.original[sentenceStart:sentenceEnd]), SentenceStart: sentenceStart,
+		Sentence: doc.sentenceText(m.sentence, sentenceStart, sentenceEnd), SentenceStart: sentenceStart,
 		ArticleDate: doc.article.Date, Outlet: doc.article.Outlet, Language: doc.article.Language,
 	}
 	m.claim = c
@@ -125,8 +134,33 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		m.noun, m.nounText = previous.noun, previous.nounText // ellipsis: "بين 500 و550 طفلا"
 	}
 	c.Metric = x.metric(doc, mentions, i)
-	if c.Metric == "" && previous != nil && previous.nounText == m.nounText && previous.claim.Metric != "" {
-		c.Metric = previous.claim.Metric // coordination: "60 قناة يومياً … 2000 قناة شهرياً"
+	nationality := false
+	if m.noun >= 0 {
+		_, _, nationality = x.lexicon.aliasAt(doc.tokens, m.noun)
+	}
+	if m.noun < 0 || c.Metric == "" && nationality {
+		// The noun stated before: "عدد المقاتلين الذين سافروا … بلغ ثلاثة آلاف", "the
+		// largest number of recruits, about 6,000". The nearest noun that makes a metric:
+		// "الجماعات الإرهابية" between them is an adjective, not the count.
+		for _, k := range x.nounsBefore(doc, mentions, i) {
+			m.noun, m.nounText = k, doc.tokens[k].text
+			if c.Metric = x.metric(doc, mentions, i); c.Metric != "" {
+				break
+			}
+			m.noun, m.nounText = -1, ""
+		}
+		if c.Metric == "" && nationality {
+			m.noun, m.nounText = x.countedNoun(doc, q, s)
+		}
+	}
+	if same := sameNounBefore(mentions, i); c.Metric == "" && same != nil {
+		c.Metric = same.claim.Metric // coordination: "30 ألف حساب على «تليجرام» … و50 ألف حساب"
+	}
+	// A list of parallel figures: "تونس (6500) والسعودية (2500) وروسيا (2400)", "Saudi
+	// Arabia with 2,500; Russia with 2,400": a figure that says nothing of what it counts
+	// counts what the one before it counts.
+	if c.Metric == "" && previous != nil && previous.claim.Metric != "" && previous.quantity.Unit == q.Unit && x.parallel(doc, previous, m) {
+		c.Metric = previous.claim.Metric
 	}
 	if metric := x.lexicon.metrics[c.Metric]; metric != nil && c.Unit == "" {
 		c.Unit = metric.Unit
@@ -134,7 +168,8 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 
 	// A fraction of a whole the sentence gave before: "أربعة آلاف … عاد ثلثهم".
 	var whole *mention
-	if q.Unit == "fraction" && previous != nil && previous.claim.Unit != "fraction" && previous.claim.Unit != "percent" {
+	if q.Unit == "fraction" && previous != nil && previous.claim.Unit != "fraction" && previous.claim.Unit != "percent" &&
+		previous.claim.Qualifier != claim.LessThan && previous.claim.Qualifier != claim.AtMost && x.refersBack(doc, q) {
 		whole = previous
 		share := q.Value
 		c.Whole = previous.claim.Value
@@ -156,12 +191,31 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		c.Subject = previous.claim.Subject
 	}
 	c.Rate = x.rate(doc, mentions, i)
-	c.Period = nearestPeriod(periods, m.sentence, q.NormStart)
+	c.Period = x.periodFor(doc, periods, mentions, i)
 	if !c.Period.Known() && !doc.article.Date.IsZero() {
 		c.Period = interval.Period{To: doc.article.Date, AsOf: true}
 	}
-	c.Attribution = attribution(doc, s)
+	c.Attribution = doc.attributionOf(m.sentence)
 	m.claim = c
+}
+
+// refersBack reports whether a fraction points back at a figure already given: a glued
+// pronoun ("ثلثهم", "نصفها") or "منهم", "of them" after it. "more than half of those
+// removed" is a share of something else.
+func (x *Extractor) refersBack(doc *document, q numbers.Quantity) bool {
+	last := doc.tokenAt(q.NormEnd) - 1
+	if last >= 0 && doc.tokens[last].end == q.NormEnd {
+		for _, suffix := range []string{"هم", "ها", "هما", "هن"} {
+			if strings.HasSuffix(doc.tokens[last].text, suffix) {
+				return true
+			}
+		}
+	}
+	next := doc.wordsAfter(q.NormEnd, 2)
+	if len(next) > 0 && (next[0].text == "منهم" || next[0].text == "منها") {
+		return true
+	}
+	return len(next) == 2 && next[0].text == "of" && next[1].text == "them"
 }
 
 func previousClaim(mentions []*mention, i int) *mention {
@@ -171,6 +225,59 @@ func previousClaim(mentions []*mention, i int) *mention {
 		}
 		if mentions[j].quantity.IsClaim {
 			return mentions[j]
+		}
+	}
+	return nil
+}
+
+// parallel reports whether two figures of a sentence stand in a list: nothing but entity
+// names, و/and, "with" and punctuation between them.
+func (x *Extractor) parallel(doc *document, previous, m *mention) bool {
+	from, to := doc.tokenAt(previous.quantity.NormEnd), doc.tokenAt(m.quantity.NormStart)
+	if to-from > 6 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if _, n, ok := x.lexicon.aliasAt(doc.tokens, k); ok {
+			k += n - 1
+			continue
+		}
+		switch doc.tokens[k].text {
+		case "و", "and", "with", "مع", "ب", "followed", "by":
+			continue
+		}
+		if _, _, ok := x.lexicon.nouns.match(doc.tokens, k); ok && k == from {
+			continue // "124 بالغا و138 طفلا": the first figure's noun
+		}
+		return false
+	}
+	return true
+}
+
+// Words after which a clause turns to another subject: "… و138 طفلا ثم كل من بلجيكا".
+var clauseTurns = map[string]bool{"ثم": true, "بينما": true, "فيما": true, "لكن": true, "then": true, "while": true, "whereas": true, "but": true}
+
+// partitiveBefore reports whether "منها"/"منهم"/"of them" stands just before a number: the
+// figure is a part of the one before it.
+func (d *document) partitiveBefore(normOffset int) bool {
+	for _, t := range d.wordsBefore(normOffset, 2) {
+		switch t.text {
+		case "منها", "منهم", "بينهم", "them", "whom", "which":
+			return true
+		}
+	}
+	return false
+}
+
+// sameNounBefore is the latest claim of the sentence that counts the same noun and has a metric.
+func sameNounBefore(mentions []*mention, i int) *mention {
+	m := mentions[i]
+	if m.noun < 0 {
+		return nil
+	}
+	for j := i - 1; j >= 0 && mentions[j].sentence == m.sentence; j-- {
+		if p := mentions[j]; p.quantity.IsClaim && p.nounText == m.nounText && p.claim.Metric != "" {
+			return p
 		}
 	}
 	return nil
@@ -207,14 +314,32 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 		if _, _, ok := x.lexicon.nouns.match(doc.tokens, k); ok {
 			return k, t.text
 		}
-		if _, _, ok := x.lexicon.aliases.match(doc.tokens, k); ok && k == first {
+		if _, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && k == first {
 			return k, t.text // a nationality as the counted noun: "550 أوروبيا"
 		}
 	}
 	return -1, ""
 }
 
-// metric picks the metric whose noun the number counts and whose cue stands nearest.
+// nounsBefore lists the counted nouns before a number that has none after it, nearest
+// first, within its scope (not past the previous number of the sentence) and a dozen words.
+func (x *Extractor) nounsBefore(doc *document, mentions []*mention, i int) []int {
+	m := mentions[i]
+	s := doc.sentences[m.sentence]
+	limit := max(s.start, previousClaimEnd(mentions, i, s.start))
+	first := doc.tokenAt(m.quantity.NormStart)
+	var out []int
+	for k := first - 1; k >= 0 && k >= first-12 && doc.tokens[k].start >= limit; k-- {
+		if _, _, ok := x.lexicon.nouns.match(doc.tokens, k); ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// metric picks the metric whose noun the number counts and whose cue stands nearest. A
+// noun that is itself one of the metric's cues ("49 قتيلا", "49 killed") is its own cue; when
+// no cue stands near, a metric without cues or marked fallback decides.
 func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
 	m := mentions[i]
 	if m.noun < 0 {
@@ -227,25 +352,67 @@ func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
 	s := doc.sentences[m.sentence]
 	before := x.cuesBefore(doc, mentions, i, s)
 	after := x.cuesAfter(doc, mentions, i, s)
+	for _, p := range x.lexicon.cues.matchAll(doc.tokens, m.noun) {
+		after.set(p.id, 0)
+	}
+	// A noun stated before the number brings the cues right after it: "المقاتلين الذين
+	// سافروا … بلغ ثلاثة آلاف".
+	if first := doc.tokenAt(m.quantity.NormStart); m.noun < first {
+		for k, distance := m.noun+1, 1; k < first && distance <= cueWindowAfter; k, distance = k+1, distance+1 {
+			for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
+				after.set(p.id, distance)
+			}
+		}
+	}
 	best, bestDistance, bestOrder := "", math.MaxInt, math.MaxInt
 	for _, candidate := range candidates {
 		metric := x.lexicon.metrics[candidate.id]
-		distance := math.MaxInt - 1 // a metric without cues: the noun alone decides, last
-		if hasCues(metric) {
-			d, ok := before[candidate.id]
-			if d2, ok2 := after[candidate.id]; ok2 && (!ok || d2 < d) {
-				d, ok = d2, true
-			}
-			if !ok {
-				continue
-			}
+		distance := math.MaxInt - 1 // the noun alone decides, last
+		d, ok := before.get(candidate.id)
+		if d2, ok2 := after.get(candidate.id); ok2 && (!ok || d2 < d) {
+			d, ok = d2, true
+		}
+		switch {
+		case ok:
 			distance = d
+		case hasCues(metric) && (!metric.Fallback || m.quantity.Unit == "percent"):
+			continue // a share of accounts is no count of accounts held
 		}
 		if distance < bestDistance || (distance == bestDistance && x.lexicon.order[candidate.id] < bestOrder) {
 			best, bestDistance, bestOrder = candidate.id, distance, x.lexicon.order[candidate.id]
 		}
 	}
 	return best
+}
+
+// cueDistances maps metric ids to the word distance of their nearest cue: a handful of
+// entries, so a slice beats a map.
+type cueDistances []struct {
+	id       string
+	distance int
+}
+
+// set keeps the smaller distance for an id.
+func (c *cueDistances) set(id string, distance int) {
+	for k := range *c {
+		if (*c)[k].id == id {
+			(*c)[k].distance = min((*c)[k].distance, distance)
+			return
+		}
+	}
+	*c = append(*c, struct {
+		id       string
+		distance int
+	}{id, distance})
+}
+
+func (c cueDistances) get(id string) (int, bool) {
+	for _, e := range c {
+		if e.id == id {
+			return e.distance, true
+		}
+	}
+	return 0, false
 }
 
 func hasCues(m *rules.Metric) bool {
@@ -259,8 +426,8 @@ func hasCues(m *rules.Metric) bool {
 
 // cuesBefore maps metric id to the word distance of its nearest cue before the number,
 // within the window, not reaching back past the previous number of the sentence.
-func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sentence) map[string]int {
-	found := map[string]int{}
+func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sentence) cueDistances {
+	var found cueDistances
 	q := mentions[i].quantity
 	limit := max(s.start, previousClaimEnd(mentions, i, s.start))
 	first := doc.tokenAt(q.NormStart)
@@ -269,17 +436,15 @@ func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sent
 			break
 		}
 		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
-			if _, seen := found[p.id]; !seen {
-				found[p.id] = distance
-			}
+			found.set(p.id, distance)
 		}
 	}
 	return found
 }
 
 // cuesAfter looks after the counted noun, within the clause (a comma or the next number ends it).
-func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sentence) map[string]int {
-	found := map[string]int{}
+func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sentence) cueDistances {
+	var found cueDistances
 	m := mentions[i]
 	limit := min(s.end, nextClaimStart(mentions, i, s.end))
 	first := doc.tokenAt(m.quantity.NormEnd)
@@ -289,9 +454,7 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 			break // a comma after the counted noun ends the number's clause
 		}
 		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
-			if _, seen := found[p.id]; !seen {
-				found[p.id] = distance
-			}
+			found.set(p.id, distance)
 		}
 	}
 	return found
@@ -300,8 +463,8 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 // Attribution markers cut the clause: a source named after "بحسب" is not the subject.
 var attributionMarkers = []string{"بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "according", "citing"}
 
-func isAttribution(word string) bool {
-	for _, form := range forms(word) {
+func isAttribution(t *token) bool {
+	for _, form := range t.variants() { // the lexicon words it may spell: usually none
 		for _, marker := range attributionMarkers {
 			if form == marker {
 				return true
@@ -311,8 +474,16 @@ func isAttribution(word string) bool {
 	return false
 }
 
-// subject finds the entity nearest the number in its scope: from the previous number of the
-// sentence to the next one, stopping at an attribution; then the sentence before the scope.
+// subject finds the entity a number is about, in order of preference:
+//  1. the nearest alias in the number's own clause (no comma or other clause mark between
+//     them), before it ("تونس (6500)", "Saudi Arabia with 2,500") or after it ("30 ألف حساب
+//     على «تليجرام»"), within the scope between the sentence's neighbouring numbers;
+//  2. the sentence's topic: its first alias before the number ("موقع تويتر، وهو … لصالح
+//     «جوجل بلس»، أعلن … حذف 1.2 مليون حساب" is Twitter's figure, not Google's);
+//  3. the topic of the previous sentences of the same paragraph.
+//
+// A source named after an attribution marker ("بحسب بيانات الاتحاد الأوروبي") is never the
+// subject.
 func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID string) string {
 	m := mentions[i]
 	s := doc.sentences[m.sentence]
@@ -323,41 +494,200 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		}
 	}
 	allowed := func(id string) bool { return len(kinds) == 0 || kinds[x.lexicon.entities[id].Kind] }
-	scopeStart := max(s.start, previousClaimEnd(mentions, i, s.start))
-	scopeEnd := min(s.end, nextClaimStart(mentions, i, s.end))
-
-	best, bestDistance := "", math.MaxInt
-	numberToken := doc.tokenAt(m.quantity.NormStart)
-	consider := func(from, to int, distanceOf func(k int) int) {
-		for k := doc.tokenAt(from); k < len(doc.tokens) && doc.tokens[k].start < to; k++ {
-			if k > numberToken && isAttribution(doc.tokens[k].text) {
-				break // "… بحسب بيانات الاتحاد الأوروبي": the source, not the subject
-			}
-			if p, _, ok := x.lexicon.aliases.match(doc.tokens, k); ok && allowed(p.id) {
-				if d := distanceOf(k); d < bestDistance {
-					best, bestDistance = p.id, d
+	rank := func(id string) int { // the metric's first subject kind is the one it is mostly about
+		if metric := x.lexicon.metrics[metricID]; metric != nil {
+			for r, k := range metric.SubjectKinds {
+				if k == x.lexicon.entities[id].Kind {
+					return r
 				}
 			}
 		}
+		return 0
 	}
-	distance := func(k int) int {
-		if k >= numberToken {
-			return k - numberToken
+	scopeStart := max(s.start, previousClaimEnd(mentions, i, s.start))
+	scopeEnd := min(s.end, nextClaimStart(mentions, i, s.end))
+	numberToken := doc.tokenAt(m.quantity.NormStart)
+	afterToken := doc.tokenAt(m.quantity.NormEnd)
+
+	// 1. The number's clause: walk outwards until a clause mark. A country named as the place
+	// ("قتل 800 في سوريا", "fighters in Syria and Iraq") is kept only as a last resort: counts of
+	// people are mostly about where they come from.
+	best, bestDistance, place := "", math.MaxInt, ""
+	for k, distance := numberToken-1, 1; k >= 0 && doc.tokens[k].start >= scopeStart; k, distance = k-1, distance+1 {
+		if isAttribution(&doc.tokens[k]) {
+			break
 		}
-		return numberToken - k
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) {
+			if !x.isPlace(doc.tokens, k, p.id) {
+				best, bestDistance = p.id, distance
+				break
+			}
+			if place == "" {
+				place = p.id
+			}
+		}
+		if doc.tokens[k].breakBefore {
+			break
+		}
 	}
-	consider(scopeStart, scopeEnd, distance)
+	for k, distance := afterToken, 1; k < len(doc.tokens) && doc.tokens[k].start < scopeEnd && distance < bestDistance; k, distance = k+1, distance+1 {
+		t := &doc.tokens[k]
+		if isAttribution(t) || (k > afterToken && t.breakBefore && k > m.noun) || (k == afterToken && doc.markBetween(m.quantity.NormEnd, t.start)) || clauseTurns[t.text] {
+			break
+		}
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) {
+			if !x.isPlace(doc.tokens, k, p.id) {
+				best = p.id
+				break
+			}
+			if place == "" {
+				place = p.id
+			}
+		}
+	}
+	numberStart := m.quantity.NormStart
 	if best != "" {
+		// "مقتل 15 مواطنا روسيا" in a sentence about the Saint Petersburg bombing: the
+		// metric's first kind (the event) named in the sentence wins over a nationality. A
+		// place named earlier does not win over the clause's own place ("6000 من فرنسا،
+		// بينما 5000 من أوروبا الغربية"): both say where people came from.
+		if r := rank(best); r > 0 {
+			if topic := x.firstAlias(doc, m.sentence, numberStart, allowed, rank); topic != "" && rank(topic) < r && !x.isGeographic(topic) {
+				return topic
+			}
+		}
 		return best
 	}
-	// The topic stated earlier in the sentence; never a previous sentence, where a wrong
-	// subject would raise false alarms.
-	consider(s.start, scopeStart, distance)
+	// A figure in a list or a partitive takes the subject of the figure it continues:
+	// "ألمانيا بـ124 بالغا و138 طفلا", "«انستجرام»50 ألف حساب، حذف منها 15 ألفا".
+	if previous := previousClaim(mentions, i); previous != nil && previous.claim.Subject != "" && allowed(previous.claim.Subject) &&
+		(x.parallel(doc, previous, m) || doc.partitiveBefore(m.quantity.NormStart)) {
+		return previous.claim.Subject
+	}
+	// 2. The sentence's topic.
+	if topic := x.firstAlias(doc, m.sentence, numberStart, allowed, rank); topic != "" {
+		return topic
+	}
+	// 3. The paragraph's topic, from the nearest previous sentence that names one.
+	for j := m.sentence - 1; j >= 0 && j >= m.sentence-3 && doc.sentences[j].paragraph == s.paragraph; j-- {
+		if topic := x.firstAlias(doc, j, doc.sentences[j].end, allowed, rank); topic != "" {
+			return topic
+		}
+	}
+	// 4. The place, when nothing else is named.
+	if place != "" {
+		return place
+	}
+	for _, hit := range x.topics(doc, m.sentence) {
+		if hit.at < numberStart && hit.place && allowed(hit.id) {
+			return hit.id
+		}
+	}
+	return ""
+}
+
+// isGeographic reports whether an entity is a place (country, region, city) rather than an
+// event, a camp, a platform or an organisation.
+func (x *Extractor) isGeographic(id string) bool {
+	switch x.lexicon.entities[id].Kind {
+	case "country", "region", "city":
+		return true
+	}
+	return false
+}
+
+// Words that make the country after them a place: "في سوريا", "in Syria".
+var placeWords = map[string]bool{"في": true, "داخل": true, "in": true, "inside": true, "at": true}
+
+// isPlace reports whether the country or region named at token k is where something is or
+// happens ("في سوريا") rather than who is counted. Camps, cities and events stay subjects.
+func (x *Extractor) isPlace(tokens []token, k int, id string) bool {
+	switch x.lexicon.entities[id].Kind {
+	case "country", "region":
+	default:
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-3 && !tokens[j+1].breakBefore; j-- {
+		if placeWords[tokens[j].text] {
+			return true
+		}
+		if _, _, ok := x.lexicon.aliasAt(tokens, j); !ok && tokens[j].text != "و" && tokens[j].text != "and" {
+			return false // "في سوريا والعراق": the place words reach over a list of places only
+		}
+	}
+	return false
+}
+
+// Words before a place that make it a destination ("سافروا إلى سوريا", "travelled to
+// Syria"): where people went is never the origin a count of them is about.
+var destinationWords = map[string]bool{"الي": true, "نحو": true, "to": true, "into": true, "towards": true}
+
+func isDestination(tokens []token, k int) bool {
+	return k > 0 && !tokens[k].breakBefore && destinationWords[tokens[k-1].text]
+}
+
+// markBetween reports whether a clause mark stands in [from, to) of the normalized view.
+func (d *document) markBetween(from, to int) bool {
+	for _, r := range d.text.Runes[from:min(to, len(d.text.Runes))] {
+		switch r {
+		case ',', ';', ':', '.', '!', '?', '\n', '-':
+			return true
+		}
+	}
+	return false
+}
+
+// firstAlias is the first allowed entity named in a sentence before to, of the best-ranked
+// kind, not counting sources named after an attribution marker nor destinations.
+func (x *Extractor) firstAlias(doc *document, sentenceIndex, to int, allowed func(string) bool, rank func(string) int) string {
+	best, bestRank := "", math.MaxInt
+	for _, hit := range x.topics(doc, sentenceIndex) {
+		if hit.at >= to {
+			break
+		}
+		if allowed(hit.id) && !hit.place && rank(hit.id) < bestRank {
+			best, bestRank = hit.id, rank(hit.id)
+		}
+	}
 	return best
+}
+
+// aliasHit is an entity named in a sentence, where it starts.
+type aliasHit struct {
+	at    int
+	id    string
+	place bool // named as the place (isPlace)
+}
+
+// topics lists the entities a sentence names that may be its topic, read once per sentence.
+func (x *Extractor) topics(doc *document, sentenceIndex int) []aliasHit {
+	if doc.sentenceTopics == nil {
+		doc.sentenceTopics = make(map[int][]aliasHit)
+	}
+	if hits, ok := doc.sentenceTopics[sentenceIndex]; ok {
+		return hits
+	}
+	s := doc.sentences[sentenceIndex]
+	var hits []aliasHit
+	for k := doc.tokenAt(s.start); k < len(doc.tokens) && doc.tokens[k].start < s.end; k++ {
+		if isAttribution(&doc.tokens[k]) {
+			// Skip the source's words up to the next clause mark.
+			for k+1 < len(doc.tokens) && !doc.tokens[k+1].breakBefore {
+				k++
+			}
+			continue
+		}
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && !isDestination(doc.tokens, k) {
+			hits = append(hits, aliasHit{at: doc.tokens[k].start, id: p.id, place: x.isPlace(doc.tokens, k, p.id)})
+		}
+	}
+	doc.sentenceTopics[sentenceIndex] = hits
+	return hits
 }
 
 // Rate words, normalized.
 var rateWords = map[string]interval.Rate{
+	"يوم": interval.Day, "اسبوع": interval.Week, "شهر": interval.Month, "سنه": interval.Year, "عام": interval.Year,
 	"يوميا": interval.Day, "اليوم": interval.Day, "يومي": interval.Day, "daily": interval.Day, "day": interval.Day,
 	"اسبوعيا": interval.Week, "الاسبوع": interval.Week, "weekly": interval.Week, "week": interval.Week,
 	"شهريا": interval.Month, "الشهر": interval.Month, "monthly": interval.Month, "month": interval.Month,
@@ -370,7 +700,7 @@ func (x *Extractor) rate(doc *document, mentions []*mention, i int) interval.Rat
 	s := doc.sentences[m.sentence]
 	limit := min(s.end, nextClaimStart(mentions, i, s.end))
 	first := doc.tokenAt(m.quantity.NormEnd)
-	for k := first; k < len(doc.tokens) && k < first+8; k++ {
+	for k := first; k < len(doc.tokens) && k < first+10; k++ {
 		t := doc.tokens[k]
 		if t.start >= limit {
 			break
@@ -403,6 +733,11 @@ func rateAt(tokens []token, k int) (interval.Rate, bool) {
 	if !ok {
 		return interval.None, false
 	}
+	if k+1 < len(tokens) {
+		if _, month := monthsByName[tokens[k+1].text]; month {
+			return interval.None, false // "في شهر نوفمبر" is a date
+		}
+	}
 	switch previous {
 	case "في", "كل", "a", "per", "each", "every", "an":
 		if word == "العام" || word == "year" && previous == "a" {
@@ -413,11 +748,73 @@ func rateAt(tokens []token, k int) (interval.Rate, bool) {
 	return interval.None, false
 }
 
-// attribution returns the source a sentence names after a marker: "بحسب بيانات …".
+// originalText is the original text between two character offsets: a slice of the article's
+// string (no copy), found with a cursor that moves forward as the reading does.
+func (d *document) originalText(start, end int) string {
+	return d.article.Text[d.byteOffset(start):d.byteOffset(end)]
+}
+
+// byteOffset maps a character offset of the original text to its byte offset.
+func (d *document) byteOffset(characters int) int {
+	if characters < d.cursorRunes {
+		d.cursorRunes, d.cursorBytes = 0, 0
+	}
+	text := d.article.Text
+	for d.cursorRunes < characters && d.cursorBytes < len(text) {
+		_, size := utf8.DecodeRuneInString(text[d.cursorBytes:])
+		d.cursorBytes += size
+		d.cursorRunes++
+	}
+	return d.cursorBytes
+}
+
+// sentenceText is a sentence's original text, one string shared by all its mentions.
+func (d *document) sentenceText(index, start, end int) string {
+	if d.sentenceTexts == nil {
+		d.sentenceTexts = make(map[int]string)
+	}
+	text, ok := d.sentenceTexts[index]
+	if !ok {
+		text = d.originalText(start, end)
+		d.sentenceTexts[index] = text
+	}
+	return text
+}
+
+// attributionOf is the attribution of a sentence, read once for all its numbers.
+func (d *document) attributionOf(sentenceIndex int) string {
+	if d.attributions == nil {
+		d.attributions = make([]*string, len(d.sentences))
+	}
+	if d.attributions[sentenceIndex] == nil {
+		a := attribution(d, d.sentences[sentenceIndex])
+		d.attributions[sentenceIndex] = &a
+	}
+	return *d.attributions[sentenceIndex]
+}
+
+// Speech verbs name who says a figure: the speaker is an attribution and, unlike a source
+// after "بحسب", may well be the subject ("قالت تويتر إنها حذفت …", "Twitter said").
+var (
+	speechVerbsBefore = map[string]bool{"قال": true, "قالت": true, "اعلن": true, "اعلنت": true, "اكد": true, "اكدت": true,
+		"اوضح": true, "اوضحت": true, "ذكر": true, "ذكرت": true, "افاد": true, "افادت": true, "صرح": true, "صرحت": true}
+	speechVerbsAfter = map[string]bool{"said": true, "says": true, "announced": true, "reported": true, "reports": true, "stated": true, "told": true}
+	// Words that end the speaker's name: "قالت الشركة إن …", "قال … في بيان".
+	speakerEnds = map[string]bool{"ان": true, "انه": true, "انها": true, "في": true, "ل": true, "خلال": true, "امس": true, "اليوم": true,
+		"عن": true, "ايضا": true, "الماضي": true, "السبت": true, "الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true, "الخميس": true, "الجمعه": true,
+		"on": true, "in": true, "that": true, "the": false}
+)
+
+// attribution returns who a sentence's figures come from: the source after a marker
+// ("بحسب بيانات …", "according to …"), else the speaker of a speech verb ("قالت الشرطة
+// الأوروبية …", "… Europol said").
 func attribution(doc *document, s sentence) string {
 	first := doc.tokenAt(s.start)
+	span := func(from, to int) string {
+		return strings.TrimSpace(doc.originalText(doc.text.Original(doc.tokens[from].start), doc.text.Original(doc.tokens[to-1].end)))
+	}
 	for k := first; k < len(doc.tokens) && doc.tokens[k].start < s.end; k++ {
-		if !isAttribution(doc.tokens[k].text) {
+		if !isAttribution(&doc.tokens[k]) {
 			continue
 		}
 		end := k + 1
@@ -427,9 +824,26 @@ func attribution(doc *document, s sentence) string {
 		if end == k+1 {
 			continue
 		}
-		from := doc.text.Original(doc.tokens[k].start)
-		to := doc.text.Original(doc.tokens[end-1].end)
-		return strings.TrimSpace(string(doc.original[from:to]))
+		return span(k, end)
+	}
+	for k := first; k < len(doc.tokens) && doc.tokens[k].start < s.end; k++ {
+		word := doc.tokens[k].text
+		if stem := strings.TrimPrefix(word, "و"); speechVerbsBefore[stem] || speechVerbsBefore[word] {
+			end := k + 1
+			for end < len(doc.tokens) && doc.tokens[end].start < s.end && end < k+5 && !doc.tokens[end].breakBefore && !speakerEnds[doc.tokens[end].text] {
+				end++
+			}
+			if end > k+1 {
+				return span(k, end)
+			}
+		}
+		if speechVerbsAfter[word] && k > first {
+			from := k
+			for from > first && from > k-4 && !doc.tokens[from].breakBefore {
+				from--
+			}
+			return span(from, k+1)
+		}
 	}
 	return ""
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/claimcheck/claimcheck/checker/normalize"
 	"github.com/claimcheck/claimcheck/checker/rules"
@@ -18,7 +20,8 @@ type phrase struct {
 type phraseIndex map[string][]phrase
 
 func (index phraseIndex) add(text, id string, order int) {
-	words := strings.Fields(normalize.Word(text))
+	// Split as the tokenizer does: "al-hol" is the two words al, hol.
+	words := strings.FieldsFunc(normalize.Word(text), func(r rune) bool { return !isWordRune(r) })
 	if len(words) == 0 {
 		return
 	}
@@ -39,6 +42,11 @@ type lexicon struct {
 	metrics  map[string]*rules.Metric
 	entities map[string]*rules.Entity
 	order    map[string]int // metric definition order, for ties
+	// words is every word of the lexicon and of the extractor's own grammar.
+	words map[string]bool
+	// cache maps text words to their spellings (spellingsOf); cached counts its entries.
+	cache  sync.Map
+	cached atomic.Int64
 }
 
 func newLexicon(pack *rules.Pack) *lexicon {
@@ -65,8 +73,54 @@ func newLexicon(pack *rules.Pack) *lexicon {
 			}
 		}
 	}
+	l.words = map[string]bool{}
+	for _, index := range []phraseIndex{l.nouns, l.cues, l.aliases} {
+		for _, list := range index {
+			for _, p := range list {
+				for _, w := range p.words {
+					l.words[w] = true
+				}
+			}
+		}
+	}
+	for _, w := range grammarWords() {
+		l.words[normalize.Word(w)] = true
+	}
 	return l
 }
+
+// maxCachedSpellings bounds the spelling cache: a corpus has a vocabulary of some hundred
+// thousand words; random bytes would have no end of them.
+const maxCachedSpellings = 1 << 18
+
+// spellingsOf lists the lexicon words a text word may be a spelling of, in the order forms
+// gives them ("والعراق" → العراق, عراق). Each distinct word is worked out once and cached.
+func (l *lexicon) spellingsOf(word string) []string {
+	if cached, ok := l.cache.Load(word); ok {
+		return cached.([]string)
+	}
+	var out []string
+	for _, form := range forms(word) {
+		if l.words[form] && !containsString(out, form) {
+			out = append(out, form)
+		}
+	}
+	if l.cached.Add(1) <= maxCachedSpellings {
+		l.cache.Store(word, out)
+	}
+	return out
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func containsString(list []string, s string) bool { return indexOf(list, s) >= 0 }
 
 // Arabic clitics that may be glued before a word, longest first.
 var prefixes = []string{"وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "و", "ف", "ب", "ل", "ك", "ال"}
@@ -77,8 +131,11 @@ var suffixes = []string{"هما", "هم", "ها", "ه", "ا"}
 
 // forms lists the spellings under which a text word may be listed in the lexicon.
 func forms(word string) []string {
-	out := []string{word}
-	stems := []string{word}
+	if len(word) == 0 || word[0] < 0x80 {
+		return []string{word} // Latin words take no Arabic clitics
+	}
+	var stemArray [8]string
+	stems := append(stemArray[:0], word)
 	for _, p := range prefixes {
 		if strings.HasPrefix(word, p) && len([]rune(word))-len([]rune(p)) >= 2 {
 			rest := word[len(p):]
@@ -94,7 +151,8 @@ func forms(word string) []string {
 			}
 		}
 	}
-	out = append(out, stems[1:]...)
+	out := make([]string, 0, 2*len(stems)+2)
+	out = append(out, stems...)
 	for _, stem := range stems {
 		for _, s := range suffixes {
 			if strings.HasSuffix(stem, s) && len([]rune(stem))-len([]rune(s)) >= 2 {
@@ -108,7 +166,7 @@ func forms(word string) []string {
 // match finds the longest entry of index that starts at token i; it returns the entry and
 // the number of tokens it covers.
 func (index phraseIndex) match(tokens []token, i int) (phrase, int, bool) {
-	for _, form := range forms(tokens[i].text) {
+	for _, form := range tokens[i].variants() {
 		for _, p := range index[form] {
 			if matchRest(p.words[1:], tokens[i+1:]) {
 				return p, len(p.words), true
@@ -121,11 +179,9 @@ func (index phraseIndex) match(tokens []token, i int) (phrase, int, bool) {
 // matchAll lists every entry starting at token i (all metrics a noun may count).
 func (index phraseIndex) matchAll(tokens []token, i int) []phrase {
 	var out []phrase
-	seen := map[string]bool{}
-	for _, form := range forms(tokens[i].text) {
+	for _, form := range tokens[i].variants() {
 		for _, p := range index[form] {
-			if !seen[p.id] && matchRest(p.words[1:], tokens[i+1:]) {
-				seen[p.id] = true
+			if !containsID(out, p.id) && matchRest(p.words[1:], tokens[i+1:]) {
 				out = append(out, p)
 			}
 		}
@@ -139,7 +195,7 @@ func matchRest(words []string, tokens []token) bool {
 	}
 	for k, w := range words {
 		ok := false
-		for _, form := range forms(tokens[k].text) {
+		for _, form := range tokens[k].variants() {
 			if form == w {
 				ok = true
 				break
@@ -150,4 +206,41 @@ func matchRest(words []string, tokens []token) bool {
 		}
 	}
 	return true
+}
+
+// aliasAt is the entity alias starting at token i, looked up once per token.
+func (l *lexicon) aliasAt(tokens []token, i int) (phrase, int, bool) {
+	t := &tokens[i]
+	if t.aliasState == 0 {
+		t.aliasState = 1
+		if p, n := l.aliases.matchEntry(tokens, i); p != nil {
+			t.alias, t.aliasWords, t.aliasState = p, uint8(min(n, 255)), 2
+		}
+	}
+	if t.aliasState != 2 {
+		return phrase{}, 0, false
+	}
+	return *t.alias, int(t.aliasWords), true
+}
+
+// matchEntry is match returning the entry itself, which lives as long as the lexicon.
+func (index phraseIndex) matchEntry(tokens []token, i int) (*phrase, int) {
+	for _, form := range tokens[i].variants() {
+		list := index[form]
+		for k := range list {
+			if matchRest(list[k].words[1:], tokens[i+1:]) {
+				return &list[k], len(list[k].words)
+			}
+		}
+	}
+	return nil, 0
+}
+
+func containsID(phrases []phrase, id string) bool {
+	for _, p := range phrases {
+		if p.id == id {
+			return true
+		}
+	}
+	return false
 }

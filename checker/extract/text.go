@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimcheck/claimcheck/checker/normalize"
 )
@@ -13,7 +15,16 @@ type token struct {
 	// breakBefore is true when a clause mark (comma, colon, semicolon, dash) stands between
 	// this token and the previous one.
 	breakBefore bool
+	// spellings are the lexicon words this word may be a spelling of (lexicon.spellings).
+	spellings []string
+	// The entity alias starting here, looked up once (aliasState: 0 unknown, 1 none, 2 found).
+	aliasState uint8
+	aliasWords uint8
+	alias      *phrase
 }
+
+// variants returns the lexicon words the token may be a spelling of.
+func (t *token) variants() []string { return t.spellings }
 
 // sentence is a span of the normalized view.
 type sentence struct {
@@ -22,33 +33,62 @@ type sentence struct {
 	paragraph int
 }
 
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || r == '\'' || r == '’'
+	switch {
+	case r >= 'a' && r <= 'z', r >= 0x0621 && r <= 0x064A: // the normalized view's usual letters
+		return true
+	case r < 0x80:
+		return r == '\''
+	}
+	return unicode.IsLetter(r) || r == '’'
 }
 
-// tokenize splits the view into letter words.
-func tokenize(text *normalize.Text) []token {
-	var tokens []token
+// tokenize splits the view into letter words. Token texts are slices of one string of the
+// whole view, so that a word costs no allocation.
+func tokenize(text *normalize.Text, l *lexicon) []token {
+	tokens := make([]token, 0, len(text.Runes)/6)
 	runes := text.Runes
+	view := string(runes)
 	pendingBreak := false
+	at := 0 // byte offset of runes[i] in view
 	for i := 0; i < len(runes); {
 		r := runes[i]
 		if !isWordRune(r) {
 			switch r {
-			case ',', ';', ':', '-', '(', ')', '«', '»', '"', '.', '!', '?', '\n':
+			case ',', ';', ':', '-', '.', '!', '?', '\n':
+				// Quotes and brackets do not end a clause: "30 ألف حساب على «تليجرام»",
+				// "تونس (6500)".
 				pendingBreak = true
 			}
 			if r >= '0' && r <= '9' {
 				pendingBreak = true // a number separates clauses for cue and subject look-up
 			}
+			at += utf8.RuneLen(r)
 			i++
 			continue
 		}
-		start := i
+		start, startByte := i, at
 		for i < len(runes) && isWordRune(runes[i]) {
+			at += utf8.RuneLen(runes[i])
 			i++
 		}
-		tokens = append(tokens, token{text: string(runes[start:i]), start: start, end: i, breakBefore: pendingBreak})
+		// Apostrophes belong inside a word ("it's"), not around it ("'يوروبول'").
+		end, endByte := i, at
+		for start < end && isApostrophe(runes[start]) {
+			start++
+			startByte += utf8.RuneLen(runes[start-1])
+		}
+		for end > start && isApostrophe(runes[end-1]) {
+			end--
+			endByte -= utf8.RuneLen(runes[end])
+		}
+		if start == end {
+			continue
+		}
+		word := view[startByte:endByte]
+		tokens = append(tokens, token{text: word, start: start, end: end, breakBefore: pendingBreak, spellings: l.spellingsOf(word)})
 		pendingBreak = false
 	}
 	return tokens
@@ -74,6 +114,13 @@ func sentences(text *normalize.Text) []sentence {
 		start = end
 	}
 	for i, r := range runes {
+		// A "sentence" of thousands of characters is a list or a file without punctuation:
+		// cut it at the next clause mark or space, so that look-ups around a number stay
+		// local and a 50 MB single line is read in linear time.
+		if i-start >= maxSentence && (r == ',' || r == ';' || r == ' ') {
+			emit(i + 1)
+			continue
+		}
 		switch r {
 		case '\n':
 			emit(i + 1)
@@ -87,11 +134,40 @@ func sentences(text *normalize.Text) []sentence {
 			if i+1 < len(runes) && !unicode.IsSpace(runes[i+1]) && runes[i+1] != '"' && runes[i+1] != '»' && !isWordRune(runes[i+1]) {
 				continue
 			}
+			if r == '.' && abbreviationBefore(runes, i) {
+				continue // "St. Petersburg", "U.S.", "3 p.m. local time", "Aug. 1"
+			}
 			emit(i + 1)
 		}
 	}
 	emit(len(runes))
 	return out
+}
+
+// maxSentence is the length, in characters, past which a sentence is cut at a clause mark.
+const maxSentence = 1000
+
+// Abbreviations whose dot does not end a sentence (normalized, lower case).
+var abbreviations = map[string]bool{
+	"st": true, "mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "col": true, "lt": true, "sgt": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"no": true, "vs": true, "etc": true, "inc": true, "corp": true, "co": true, "approx": true, "est": true,
+}
+
+// abbreviationBefore reports whether the dot at i closes an abbreviation or an initial.
+func abbreviationBefore(runes []rune, i int) bool {
+	start := i
+	for start > 0 && (isWordRune(runes[start-1]) || runes[start-1] == '.') {
+		start--
+	}
+	word := string(runes[start:i])
+	if len([]rune(word)) == 1 && word[0] < 0x80 {
+		return true // an initial: "J. Smith", the "u" of "u.s."
+	}
+	if strings.Contains(word, ".") {
+		return true // "u.s", "a.m", "p.m"
+	}
+	return abbreviations[word]
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }

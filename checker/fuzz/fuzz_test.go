@@ -41,14 +41,15 @@ func FuzzNormalize(f *testing.F) {
 		if len(text.Offsets) != len(text.Runes)+1 {
 			t.Fatalf("%d offsets for %d runes", len(text.Offsets), len(text.Runes))
 		}
-		if text.Offsets[len(text.Offsets)-1] != n {
+		if int(text.Offsets[len(text.Offsets)-1]) != n {
 			t.Fatalf("last offset %d, want %d", text.Offsets[len(text.Offsets)-1], n)
 		}
-		for i, o := range text.Offsets {
+		for i, o32 := range text.Offsets {
+			o := int(o32)
 			if o < 0 || o > n {
 				t.Fatalf("offset %d = %d outside [0, %d]", i, o, n)
 			}
-			if i > 0 && o < text.Offsets[i-1] {
+			if i > 0 && o32 < text.Offsets[i-1] {
 				t.Fatalf("offsets decrease at %d", i)
 			}
 		}

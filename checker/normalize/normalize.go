@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -12,15 +13,24 @@ type Text struct {
 	Runes []rune
 	// Offsets[i] is the character offset in the original of Runes[i]; Offsets[len(Runes)] is
 	// the original's length, so a half-open span maps with Original(start), Original(end).
-	Offsets []int
+	// int32: half the memory of int, and articles are far below 2^31 characters.
+	Offsets []int32
 }
 
 // String normalizes s.
 func String(s string) *Text {
-	t := &Text{Runes: make([]rune, 0, len(s)/2), Offsets: make([]int, 0, len(s)/2+1)}
-	offset := 0
+	n := utf8.RuneCountInString(s)
+	t := &Text{Runes: make([]rune, 0, n), Offsets: make([]int32, 0, n+1)}
+	offset := int32(0)
 	for _, r := range s {
-		t.appendFolded(r, offset)
+		// Fast path: ASCII lower-case and digits, and the Arabic letters that fold to
+		// themselves, are kept as they are.
+		if (r >= 'a' && r <= 'z') || r == ' ' || (r >= '0' && r <= '9') || (r >= 'ء' && r <= 'غ' && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ئ' && r != 'ؤ' && r != 'ة') || (r >= 'ف' && r <= 'ي' && r != 'ى') {
+			t.Runes = append(t.Runes, r)
+			t.Offsets = append(t.Offsets, offset)
+		} else {
+			t.appendFolded(r, offset)
+		}
 		offset++
 	}
 	t.Offsets = append(t.Offsets, offset)
@@ -33,15 +43,15 @@ func (t *Text) Original(i int) int {
 		return 0
 	}
 	if i >= len(t.Offsets) {
-		return t.Offsets[len(t.Offsets)-1]
+		return int(t.Offsets[len(t.Offsets)-1])
 	}
-	return t.Offsets[i]
+	return int(t.Offsets[i])
 }
 
 // Slice returns the normalized runes in [start, end) as a string.
 func (t *Text) Slice(start, end int) string { return string(t.Runes[start:end]) }
 
-func (t *Text) appendFolded(r rune, offset int) {
+func (t *Text) appendFolded(r rune, offset int32) {
 	if isPresentationForm(r) {
 		for _, folded := range norm.NFKC.String(string(r)) {
 			if f, keep := Rune(folded); keep {
@@ -108,6 +118,9 @@ func Rune(r rune) (folded rune, keep bool) {
 		return ' ', true
 	case '\u2013', '\u2014', '\u2212':
 		return '-', true
+	}
+	if r < 0x80 || (r >= 0x0600 && r <= 0x06FF) {
+		return r, true // no case in Arabic; ASCII upper case is handled above
 	}
 	if unicode.IsUpper(r) {
 		return unicode.ToLower(r), true

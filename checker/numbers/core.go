@@ -125,6 +125,14 @@ func (st *state) digitsCore(i int) core {
 		}
 	}
 	c.value = mant * c.scale / pow(dec)
+	// "274 ألف و460", "7 ملايين و500 ألف": a smaller figure joined by و adds to the scaled one.
+	if c.scale >= 1000 && c.to+1 < len(st.toks) && st.bare(c.to) == st.l.waw && st.number(c.to+1) && st.glued(c.to+1) && st.sameLine(c.to+1) && st.plainDigits(c.to+1) {
+		rest := st.digitsCore(c.to + 1)
+		if rest.value > 0 && rest.value < c.scale {
+			c.value += rest.value
+			c.to, c.ne = rest.to, rest.ne
+		}
+	}
 	return c
 }
 
@@ -152,6 +160,14 @@ func (st *state) vagueCore(i int) core {
 			c.ne = int(st.toks[j+1].end)
 			return c
 		}
+	}
+	// "بضع مئات", "عدة آلاف": a few of a vague hundreds is [300, 999].
+	if n := st.bare(j); n != nil && st.sameLine(j) && n.role == roleVague && e.role == roleVague && e.hi < 10 && n.lo >= 100 {
+		unit := n.lo / 2
+		c.lo, c.hi = c.lo*unit, (c.hi+1)*unit-1
+		c.to = j + 1
+		c.ne = int(st.toks[j].end)
+		return c
 	}
 	if n := st.bare(j); n != nil && st.sameLine(j) && (n.role == roleScale || n.role == roleScalePlural) && e.role == roleVague {
 		c.lo, c.hi = c.lo*n.value, (c.hi+1)*n.value-1
@@ -265,8 +281,14 @@ func (st *state) afterDefiniteNoun(i int) bool {
 	if e := st.word(p); e != nil && e.role != roleNone {
 		return false
 	}
-	s := st.startOf(p)
-	return int(st.toks[p].end)-s > 3 && st.rs[s] == 'ا' && st.rs[s+1] == 'ل'
+	s, end := st.startOf(p), int(st.toks[p].end)
+	// "والدول العشر", "للدول الأربع": a conjunction or preposition may be glued before ال.
+	if end-s > 4 && (st.rs[s] == 'و' || st.rs[s] == 'ف' || st.rs[s] == 'ب') && st.rs[s+1] == 'ا' && st.rs[s+2] == 'ل' {
+		s++
+	} else if end-s > 3 && st.rs[s] == 'ل' && st.rs[s+1] == 'ل' {
+		return true
+	}
+	return end-s > 3 && st.rs[s] == 'ا' && st.rs[s+1] == 'ل'
 }
 
 // englishCore reads English number words: "two hundred and fifty", "twenty-five",

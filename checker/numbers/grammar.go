@@ -278,7 +278,18 @@ func (st *state) outOf(c *core, m *mention) bool {
 func (st *state) fractionMention(c core, m mention) mention {
 	m.value, m.iv, m.qual, m.unit = c.value, interval.Exact(c.value), claim.Fraction, "fraction"
 	j := c.to
+	// "the second half of 2016", "the fourth quarter of 2017": a named part of a year.
+	if p := c.from - 1; p >= st.lastEnd && st.bare(p).has(fEnglishOrdinal) && st.bare(j) == st.l.of {
+		m.from, m.ns = p, st.startOf(p)
+		m.isClaim, m.kind = false, "ordinal"
+		return m
+	}
 	switch {
+	case st.bare(j).has(fOrdinal) && st.bare(j).has(fPeriodNext):
+		// "النصف الثاني", "الربع الأول": a named part of a year.
+		m.to, m.ne = j+1, int(st.toks[j].end)
+		m.isClaim, m.kind = false, "ordinal"
+		return m
 	case st.bare(j).has(fPeriodNext) || st.bare(j) == st.l.min && st.word(j+1).has(fYearStrong):
 		m.isClaim, m.kind = false, "period"
 		return m
@@ -289,6 +300,10 @@ func (st *state) fractionMention(c core, m mention) mention {
 	q, from := st.qualifierBefore(m.from)
 	if q != "" {
 		m.from, m.ns = from, st.startOf(from)
+		if q == approxBelow {
+			q = claim.Approx
+		}
+		m.qual = q // "more than half": the bound is the qualifier's; the unit says fraction
 		switch q {
 		case claim.MoreThan:
 			m.iv = interval.Interval{Low: c.value, High: 1, LowOpen: true}
@@ -325,12 +340,47 @@ func (st *state) contextKind(c *core, m *mention) (string, int, bool) {
 	if to := st.ageContext(m.from, m.to); to > 0 {
 		return "age", to, true
 	}
+	// "45 كيلومترا", "10 km": a distance.
+	if m.unit == "" && st.word(m.to).has(fDistance) && st.sameLine(m.to) {
+		return "distance", m.to + 1, true
+	}
+	// "3 p.m.", "10 am", "الساعة 9 صباحا": a clock time.
+	if m.unit == "" && c.value <= 24 {
+		if st.word(m.to).has(fClock) {
+			return "time", m.to + 1, true
+		}
+		if w := st.wordText(m.to); (w == "a" || w == "p") && st.punct(m.to+1, '.') && st.wordText(m.to+2) == "m" && st.glued(m.to+1) && st.glued(m.to+2) {
+			to := m.to + 3
+			if st.punct(to, '.') && st.glued(to) {
+				to++
+			}
+			return "time", to, true
+		}
+	}
+	// "Q4", "H2": a quarter or half of a year.
+	if c.digits && c.nDigits == 1 && c.from > 0 && st.glued(c.from) {
+		if w := st.wordText(c.from - 1); w == "q" || w == "h" {
+			return "ordinal", m.to, true
+		}
+	}
+	// "three-month period", "a six-month": a hyphenated time unit names a stretch of time; "a
+	// three-hour siege" is how long an event lasted.
+	if m.unit == "" && st.punct(m.to, '-') && st.glued(m.to) && st.glued(m.to+1) && st.word(m.to+1).has(fTimeUnit) {
+		if st.word(m.to + 1).has(fShortTime) {
+			return "duration", m.to, true
+		}
+		return "period", m.to, true
+	}
 	if m.unit == "" && st.word(m.to).has(fTimeUnit) && st.sameLine(m.to) && !st.word(m.to).has(fTimeDual) {
+		// "the past three years", "الثلاثة أشهر الماضية": a stretch of time before now.
+		if st.word(c.from-1).has(fPast) || st.word(m.to+1).has(fPast) {
+			return "period", m.to, true
+		}
 		return "duration", m.to, true
 	}
-	// "الأعوام الثلاثة الماضية": a definite number after a time noun.
+	// "الأعوام الثلاثة الماضية": a definite number after a time noun names a stretch of time.
 	if st.word(c.from).has(fDefinite) && st.word(c.from-1).has(fTimeUnit) {
-		return "duration", m.to, true
+		return "period", m.to, true
 	}
 	if m.unit == "" && c.digits && c.plain {
 		if st.word(m.to).has(fEra) && st.toks[m.to].clitic == 0 && st.sameLine(m.to) && c.nDigits == 4 {
@@ -363,10 +413,19 @@ func (st *state) isYear(i, to int) bool {
 	if q, _ := st.qualifierBefore(i); q != "" {
 		return false
 	}
+	// "بعد 2011 وتوسع …", "since 2015": a time preposition makes it a year even before a word.
+	if st.bare(p).has(fYearBefore) && st.toks[p].kind == tokWord && p == i-1 && (!st.nounAfter(to) || st.startsWithWaw(to)) {
+		return true
+	}
 	if st.nounAfter(to) {
 		return false
 	}
 	return true
+}
+
+// startsWithWaw: word j begins with و, a new clause ("2011 وتوسع").
+func (st *state) startsWithWaw(j int) bool {
+	return j < len(st.toks) && st.toks[j].kind == tokWord && st.rs[st.toks[j].start] == 'و'
 }
 
 // nounAfter: the token after the number is a word that can be the counted noun.
@@ -456,6 +515,9 @@ func (st *state) ageContext(from, to int) int {
 // qualifierBefore matches a qualifier phrase ending just before token i; it returns the
 // qualifier and the phrase's first token.
 func (st *state) qualifierBefore(i int) (claim.Qualifier, int) {
+	if st.bare(i-1).has(fBareArticle) && i-1 >= st.lastEnd {
+		i-- // "حوالي الـ 26 ألف"
+	}
 	last := i - 1
 	e := st.word(last)
 	if e == nil || len(e.quals) == 0 || last < st.lastEnd {
@@ -497,6 +559,9 @@ func (st *state) qualify(m *mention) {
 	m.qual = q
 	v := m.value
 	switch q {
+	case approxBelow:
+		m.qual = claim.Approx
+		m.iv = interval.Interval{Low: v * (1 - st.s.tolerance), High: v}
 	case claim.Approx:
 		m.iv = interval.Approx(v, st.s.tolerance)
 	case claim.MoreThan:
@@ -550,20 +615,49 @@ func (st *state) ordinalDate(i int) (mention, bool) {
 		v += n.value
 		j++
 	}
+	end := j
 	switch {
 	case st.bare(j) == st.l.mnh:
 	case st.bare(j) == st.l.min && st.bare(j+1).has(fMonth):
+		// "الأول من أغسطس 2015": the month and year belong to the day.
+		end = st.yearAfter(st.monthAfter(j))
+	case j < len(st.toks) && st.hasWaw(j) && st.word(j).has(fOrdinal) && st.dayOfMonthAt(j):
+		// "بين الحادي والعشرين والرابع والعشرين من نوفمبر": the first day of a range.
 	default:
 		return mention{}, false
 	}
-	m := st.simple(i, j, v, "ordinal")
+	m := st.simple(i, end, v, "ordinal")
 	m.ns = st.startOf(i)
 	return m, true
 }
 
+// dayOfMonthAt reports whether an ordinal day of the month ("الرابع والعشرين من نوفمبر",
+// "الرابع منه") starts at word j.
+func (st *state) dayOfMonthAt(j int) bool {
+	e := st.word(j)
+	if e == nil || e.ordinal == 0 {
+		return false
+	}
+	k := j + 1
+	if st.bare(k).has(fTeenSuffix) {
+		k++
+	} else if n := st.word(k); n != nil && n.role == roleTens && n.has(fDefinite) && st.hasWaw(k) {
+		k++
+	}
+	if k >= len(st.toks) {
+		return false
+	}
+	return st.bare(k) == st.l.mnh || st.bare(k) == st.l.min && st.bare(k+1).has(fMonth)
+}
+
 // monthFirstDate reads "October 8, 2019" and "أكتوبر 2019".
+// An abbreviated month may carry its dot ("Aug. 1, 2015"). A month and a year without a
+// day ("June 2014", "أكتوبر 2014") are a year mention that names its month.
 func (st *state) monthFirstDate(i int) (mention, bool) {
 	j := i + 1
+	if st.punct(j, '.') && st.glued(j) {
+		j++
+	}
 	if !st.number(j) || !st.sameLine(j) || !st.plainDigits(j) {
 		return mention{}, false
 	}
@@ -574,7 +668,7 @@ func (st *state) monthFirstDate(i int) (mention, bool) {
 		m.ns = st.startOf(i)
 		return m, true
 	case c.nDigits == 4 && c.plain && isYearLike(c.value):
-		m := st.simple(i, j+1, c.value, "date")
+		m := st.simple(i, j+1, c.value, "year")
 		m.ns = st.startOf(i)
 		return m, true
 	}

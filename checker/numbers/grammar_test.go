@@ -42,10 +42,14 @@ var _ = Describe("the quantity grammar", func() {
 		Entry("seed: fax", "\u00a0fax:\u00a071905115", not("71905115", "phone", 71905115)),
 		Entry("seed: list numbering", "\n1- فيس بوك داعش\n", not("1", "list_number", 1)),
 		Entry("seed: date with commas", "  • | الأحد, 29 أبريل, 2018", not("29 أبريل, 2018", "date", 29)),
-		Entry("seed: spelled ordinal date", "على أكراد سوريا في التاسع من أكتوبر/تشرين الأول لم يتوقف", not("التاسع", "ordinal", 9)),
+		Entry("seed: spelled ordinal date", "على أكراد سوريا في التاسع من أكتوبر/تشرين الأول لم يتوقف", not("التاسع من أكتوبر/تشرين الأول", "ordinal", 9)),
 		Entry("seed: compound ordinal of the month", "لم يتوقف إلا في الثالث والعشرين منه بتدخل", not("الثالث والعشرين", "ordinal", 23)),
-		Entry("seed: half-year is a period", "خلال النصف الثانى من عام 2017 تم إيقاف",
-			fraction("النصف", 0.5).kindOf("period")),
+		Entry("seed: a named half of a year is an ordinal", "خلال النصف الثانى من عام 2017 تم إيقاف",
+			fraction("النصف الثانى", 0.5).kindOf("ordinal")),
+		Entry("a named quarter is an ordinal", "خلال الربع الثاني من العام", fraction("الربع الثاني", 0.25).kindOf("ordinal")),
+		Entry("ordinal day with month and year", "منذ الأول من أغسطس 2015 وحتى", not("الأول من أغسطس 2015", "ordinal", 1)),
+		Entry("first ordinal day of a range", "بين الحادي والعشرين والرابع والعشرين من نوفمبر", not("الحادي والعشرين", "ordinal", 21)),
+		Entry("abbreviated month with its dot", "between Aug. 1, 2015 and", not("Aug. 1, 2015", "date", 1)),
 		Entry("seed: year after عام", "خلال النصف الثانى من عام 2017 تم إيقاف", not("2017", "year", 2017)),
 		Entry("seed: first year of عامي", "لتنظيم داعش الإرهابي بين عامي 2011 و2016، بينهم", not("2011", "year", 2011)),
 		Entry("seed: second year of عامي", "لتنظيم داعش الإرهابي بين عامي 2011 و2016، بينهم", not("2016", "year", 2016)),
@@ -60,7 +64,17 @@ var _ = Describe("the quantity grammar", func() {
 		Entry("seed: several millions", "تتكلف عدة ملايين من اليورو", vague("عدة ملايين", 3e6, 9999999)),
 		Entry("seed: day and month", "للحضور إلى اللكسمبورغ يوم 8 أكتوبر للالتقاء", not("8 أكتوبر", "date", 8)),
 		Entry("seed: 3000 is a count", "لقد غادر 3000 مقاتل أوروبا", exact("3000", 3000)),
-		Entry("seed: definite number after time noun", "خلال الأعوام الثلاثة الماضية.", not("الثلاثة", "duration", 3)),
+		Entry("seed: definite number after time noun is a period", "خلال الأعوام الثلاثة الماضية.", not("الثلاثة", "period", 3)),
+		Entry("past N units is a period", "over the past three years", not("three", "period", 3)),
+		Entry("N units before الماضية is a period", "خلال ثمانية أشهر الماضية", not("ثمانية", "period", 8)),
+		Entry("year after بعد before a new clause", "الربيع العربي بعد 2011 وتوسع نفوذ التنظيم", not("2011", "year", 2011)),
+		Entry("a count after بعد", "بعد 2000 حالة", exact("2000", 2000)),
+		Entry("definite number after a noun with a glued و", "والدول العشر التي تتصدر القائمة", exact("العشر", 10)),
+		Entry("time-zone offset", "الساعة 03:29 بتوقيت +02:00 غرينتش", not("+02:00", "time", 2)),
+		Entry("one right after a figure is no number", "وأن 600 واحد منهم عادوا", exact("600", 600)),
+		Entry("hyphenated hours are a duration", "after a three-hour siege", not("three", "duration", 3)),
+		Entry("hyphenated time unit is a period", "in the three-month period between October", not("three", "period", 3)),
+		Entry("N units alone is a duration", "استمر الهجوم ثلاث ساعات", not("ثلاث", "duration", 3)),
 		Entry("seed: year after العام", "في أغسطس من العام 2016، والضربة", not("2016", "year", 2016)),
 
 		// Digits.
@@ -83,6 +97,9 @@ var _ = Describe("the quantity grammar", func() {
 
 		// Scale words alone and with words.
 		Entry("dual thousand", "نحو ألفين مقاتل", approx("نحو ألفين", 2000, 1800, 2200)),
+		Entry("dual thousand without hamza", "قتل الفين شخص", exact("الفين", 2000)),
+		Entry("dual hundred, nominative, with units", "مئتان وخمسون شخصا", exact("مئتان وخمسون", 250)),
+		Entry("dual hundred, genitive, after a qualifier", "أكثر من مائتين حساب", moreThan("أكثر من مائتين", 200)),
 		Entry("dual million", "فر مليونين شخص", exact("مليونين", 2e6)),
 		Entry("plural million after a unit", "ثلاثة ملايين لاجئ", exact("ثلاثة ملايين", 3e6)),
 		Entry("plural milliard", "خمسة مليارات دولار", exact("خمسة مليارات", 5e9)),
@@ -190,7 +207,21 @@ var _ = Describe("the quantity grammar", func() {
 		Entry("about", "about 300 people", approx("about 300", 300, 270, 330)),
 		Entry("around", "around 40 people", approx("around 40", 40, 36, 44)),
 		Entry("approximately", "approximately 1,000 people", approx("approximately 1,000", 1000, 900, 1100)),
-		Entry("nearly", "nearly 500 people", approx("nearly 500", 500, 450, 550)),
+		Entry("nearly: close to and under", "nearly 500 people", approx("nearly 500", 500, 450, 500)),
+		Entry("almost: close to and under", "injuring almost 50", approx("almost 50", 50, 45, 50)),
+		Entry("في حدود: approx", "في حدود 3 آلاف مقاتل", approx("في حدود 3 آلاف", 3000, 2700, 3300)),
+		Entry("يتجاوز: more than", "أن عددهم يتجاوز ستة آلاف شخص", moreThan("يتجاوز ستة آلاف", 6000)),
+		Entry("qualifier before a detached الـ", "حذف حوالي الـ 26 ألف مادة", approx("حوالي الـ 26 ألف", 26000, 23400, 28600)),
+		Entry("compound: thousands and units with و", "تعليق نحو 274 ألف و460 حساب", approx("نحو 274 ألف و460", 274460, 247014, 301906)),
+		Entry("compound: accusative thousands and units", "حوالي 376 الفًا و890 حساب", approx("حوالي 376 الفًا و890", 376890, 339201, 414579)),
+		Entry("compound: millions and thousands", "7 ملايين و500 ألف", exact("7 ملايين و500 ألف", 7.5e6)),
+		Entry("a few hundreds", "عاد بضع مئات منهم", vague("بضع مئات", 300, 999)),
+		Entry("more than half", "more than half of them", fraction("more than half", 0.5).asQual(claim.MoreThan).asLow(0.5).upTo(1).openLow()),
+		Entry("clock time p.m.", "at 3 p.m. local time", not("3 p.m.", "time", 3)),
+		Entry("clock time a.m.", "shortly after 2 a.m. on Sunday", not("2 a.m.", "time", 2)),
+		Entry("clock time صباحا", "عند الساعة 9 صباحا", not("9 صباحا", "time", 9)),
+		Entry("quarter Q4", "removed in Q4 2017", not("4", "ordinal", 4)),
+		Entry("distance", "على بعد 45 كيلومترا من الحدود", not("45 كيلومترا", "distance", 45)),
 		Entry("more than", "more than 5,000 accounts", moreThan("more than 5,000", 5000)),
 		Entry("over", "over 100 accounts", moreThan("over 100", 100)),
 		Entry("at least", "at least 12 people", atLeast("at least 12", 12)),
@@ -234,9 +265,9 @@ var _ = Describe("the quantity grammar", func() {
 		Entry("Maghrebi June", "يوم 3 جوان", not("3 جوان", "date", 3)),
 		Entry("Maghrebi July", "يوم 14 جويلية", not("14 جويلية", "date", 14)),
 		Entry("Maghrebi August", "يوم 20 أوت", not("20 أوت", "date", 20)),
-		Entry("month and year", "في أكتوبر 2019 أعلن", not("أكتوبر 2019", "date", 2019)),
+		Entry("month and year is a year that names its month", "في أكتوبر 2019 أعلن", not("أكتوبر 2019", "year", 2019)),
 		Entry("ordinal suffix", "on the 8th October", not("8th October", "date", 8)),
-		Entry("eleventh of September", "الحادي عشر من سبتمبر", not("الحادي عشر", "ordinal", 11)),
+		Entry("eleventh of September", "الحادي عشر من سبتمبر", not("الحادي عشر من سبتمبر", "ordinal", 11)),
 
 		// Durations, times, phones, lists, citations, ages.
 		Entry("خلال 48 ساعة", "خلال 48 ساعة", not("48", "duration", 48)),
@@ -273,5 +304,13 @@ var _ = Describe("the quantity grammar", func() {
 		Expect(qs[0].Qualifier).To(Equal(claim.Approx))
 		Expect(qs[0].Interval.Low).To(BeNumerically("~", 80, 1e-9))
 		Expect(qs[0].Interval.High).To(BeNumerically("~", 120, 1e-9))
+	})
+})
+
+var _ = Describe("words that are no numbers", func() {
+	It("reads no number in 'one' right after a figure", func() {
+		qs := scan("وأن 600 واحد منهم عادوا إلى تونس")
+		Expect(qs).To(HaveLen(1), describe(qs))
+		Expect(qs[0].Text).To(Equal("600"))
 	})
 })

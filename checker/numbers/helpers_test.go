@@ -124,3 +124,4 @@ func describe(qs []numbers.Quantity) string {
 }
 
 func (w want) asLow(lo float64) want { w.low = lo; return w }
+func (w want) openLow() want         { w.lowOpen = true; return w }

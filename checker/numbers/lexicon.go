@@ -28,7 +28,7 @@ const (
 	roleFraction
 )
 
-type flag uint32
+type flag uint64
 
 const (
 	fMonth flag = 1 << iota
@@ -57,6 +57,20 @@ const (
 	fEnglishFraction
 	fEra
 	fYearOld
+	// fPast: "الماضية", "past", "last": a number of time units near it names a stretch of time.
+	fPast
+	// fDistance: a unit of length after a number ("45 كيلومترا").
+	fDistance
+	// fBareArticle: "الـ" written apart before a number ("حوالي الـ 26 ألف").
+	fBareArticle
+	// fClock: "a.m.", "p.m." after a number make a time.
+	fClock
+	// fYearBefore: "منذ", "بعد", "since", "after": a year-like number after it is a year.
+	fYearBefore
+	// fShortTime: hours, minutes, days: "a three-hour siege" is a duration.
+	fShortTime
+	// fEnglishOrdinal: "first", "second", "last" before "half"/"quarter".
+	fEnglishOrdinal
 )
 
 // entry is everything the grammar knows about one normalized word form.
@@ -183,12 +197,22 @@ var months = []struct {
 	{[]string{"ديسمبر", "دجنبر", "كانون", "december", "dec"}, 12},
 }
 
+// approxBelow is "almost 50": close to the figure and under it, [50×(1−tolerance), 50]. The
+// mention's qualifier is approx.
+const approxBelow claim.Qualifier = "approx_below"
+
 var qualifierPhrases = []struct {
 	text  string
 	qual  claim.Qualifier
 	after bool
 }{
 	{"نحو", claim.Approx, false},
+	{"في حدود", claim.Approx, false},
+	{"ما يتجاوز", claim.MoreThan, false},
+	{"يتجاوز", claim.MoreThan, false},
+	{"تتجاوز", claim.MoreThan, false},
+	{"يتخطى", claim.MoreThan, false},
+	{"تفوق", claim.MoreThan, false},
 	{"حوالي", claim.Approx, false},
 	{"حوالى", claim.Approx, false},
 	{"قرابة", claim.Approx, false},
@@ -228,8 +252,9 @@ var qualifierPhrases = []struct {
 	{"around", claim.Approx, false},
 	{"approximately", claim.Approx, false},
 	{"roughly", claim.Approx, false},
-	{"nearly", claim.Approx, false},
-	{"almost", claim.Approx, false},
+	{"nearly", approxBelow, false},
+	{"almost", approxBelow, false},
+	{"just under", approxBelow, false},
 	{"some", claim.Approx, false},
 	{"an estimated", claim.Approx, false},
 	{"circa", claim.Approx, false},
@@ -366,8 +391,12 @@ func buildLexicon() *lexicon {
 			e.ordinal = o.value
 		}
 	}
-	l.add("الأخير", roleNone, 0, fPeriodNext)
-	l.add("الأخيرة", roleNone, 0, fPeriodNext)
+	l.add("الأخير", roleNone, 0, fPeriodNext|fPast)
+	l.add("الأخيرة", roleNone, 0, fPeriodNext|fPast)
+	for _, w := range []string{"الماضي", "الماضية", "الماضيين", "الماضيتين", "المنصرم", "المنصرمة", "المقبل", "المقبلة", "القادم", "القادمة",
+		"past", "last", "previous", "preceding", "next", "coming", "first"} {
+		l.add(w, roleNone, 0, fPast)
+	}
 
 	for _, m := range months {
 		for _, f := range m.forms {
@@ -435,6 +464,23 @@ func buildLexicon() *lexicon {
 		l.add(w, roleNone, 0, fRangeTo)
 	}
 	l.waw = l.add("و", roleNone, 0, fWaw)
+	l.add("ال", roleNone, 0, fBareArticle)
+	for _, w := range []string{"كيلومتر", "كيلومترا", "كيلومترات", "كلم", "كم", "متر", "مترا", "أمتار", "ميل", "ميلا", "أميال",
+		"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters"} {
+		l.add(w, roleNone, 0, fDistance)
+	}
+	for _, w := range []string{"منذ", "بعد", "قبل", "خلال", "مطلع", "أواخر", "since", "after", "before", "until", "till", "during"} {
+		l.add(w, roleNone, 0, fYearBefore)
+	}
+	for _, w := range []string{"first", "second", "third", "fourth", "last"} {
+		l.add(w, roleNone, 0, fEnglishOrdinal)
+	}
+	for _, w := range []string{"hour", "hours", "minute", "minutes", "day", "days", "night", "nights", "second", "seconds"} {
+		l.add(w, roleNone, 0, fShortTime)
+	}
+	for _, w := range []string{"am", "pm", "صباحا", "مساء", "مساءا", "ظهرا", "فجرا", "ليلا"} {
+		l.add(w, roleNone, 0, fClock)
+	}
 	l.add("and", roleNone, 0, fAnd)
 	for _, w := range []string{"المئة", "المائة", "المية"} {
 		l.add(w, roleNone, 0, fPercentWord)

@@ -135,6 +135,14 @@ func (st *state) bare(j int) *entry {
 	return nil
 }
 
+// wordText is the normalized text of word token j ("" when j is no word).
+func (st *state) wordText(j int) string {
+	if j < 0 || j >= len(st.toks) || st.toks[j].kind != tokWord {
+		return ""
+	}
+	return string(st.rs[st.toks[j].start:st.toks[j].end])
+}
+
 func (st *state) punct(j int, r rune) bool {
 	return j >= 0 && j < len(st.toks) && st.toks[j].kind == tokPunct && st.toks[j].r == r
 }
@@ -182,6 +190,11 @@ func (st *state) parseAt(i int) (mention, bool) {
 				return st.mention(i+1, i)
 			}
 		case '+':
+			// "+02:00": a time-zone offset, not a telephone number.
+			if st.number(i+1) && st.glued(i+1) && st.punct(i+2, ':') && st.glued(i+2) && st.number(i+3) && st.glued(i+3) &&
+				st.toks[i+1].end-st.toks[i+1].start == 2 && st.toks[i+3].end-st.toks[i+3].start == 2 {
+				return st.simple(i, i+4, st.digitsCore(i+1).value, "time"), true
+			}
 			if st.number(i+1) && st.glued(i+1) {
 				c := st.digitsCore(i + 1)
 				m := st.simple(i, c.to, c.value, "phone")
@@ -208,11 +221,17 @@ func (st *state) parseAt(i int) (mention, bool) {
 		m.ns = st.startOf(i)
 		return m, true
 	}
+	// "600 واحد منهم": "one" right after a figure is a pronoun for what it counts, no number.
+	if e.role != roleNone && e.value == 1 && t.clitic == 0 && i > 0 && st.number(i-1) && st.sameLine(i) && !st.isEnglishWord(i) {
+		return mention{}, false
+	}
 	if e.role != roleNone || e.has(fArticle) {
 		return st.mention(i, i)
 	}
 	return mention{}, false
 }
+
+func (st *state) isEnglishWord(j int) bool { return st.word(j).has(fEnglish) }
 
 // simple is a non-claim mention over tokens [from, to).
 func (st *state) simple(from, to int, v float64, kind string) mention {

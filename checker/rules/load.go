@@ -156,6 +156,7 @@ func (r *reader) metric(n *yaml.Node, pack *Pack) {
 		"nouns":         func(v *yaml.Node) { m.Nouns = r.perLanguage(v, "metric.nouns") },
 		"cues":          func(v *yaml.Node) { m.Cues = r.perLanguage(v, "metric.cues") },
 		"max":           func(v *yaml.Node) { m.Max = r.Number(v, "metric.max") },
+		"fallback":      func(v *yaml.Node) { m.Fallback = r.Bool(v, "metric.fallback") },
 	})
 	if seen["id"] == nil {
 		r.Errorf(n, "metric: missing key \"id\"")

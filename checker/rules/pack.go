@@ -50,6 +50,9 @@ type Metric struct {
 	// the number for the metric to apply (none: the noun alone decides).
 	Nouns map[string][]string
 	Cues  map[string][]string
+	// Fallback makes the metric its nouns' default: it applies when the noun is counted and
+	// no cue of any metric stands near ("50 ألف حساب على إنستغرام" counts accounts held).
+	Fallback bool
 	// Max is a plausibility bound for one figure (0: none).
 	Max  float64
 	At   source.Position

@@ -1,0 +1,150 @@
+package extract_test
+
+import (
+	"time"
+
+	"github.com/claimcheck/claimcheck/checker/claim"
+	"github.com/claimcheck/claimcheck/checker/corpus"
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+)
+
+// reading is what a table entry expects of the claim whose text is text; empty fields are
+// not checked, "-" expects none.
+type reading struct {
+	text, metric, subject, rate, from, to, attribution string
+}
+
+var articleDate = time.Date(2018, 4, 10, 0, 0, 0, 0, time.UTC)
+
+func checkReading(sentence string, want reading) {
+	x := newExtractor()
+	claims := x.Article(&corpus.Article{Path: "table.txt", Text: sentence, Date: articleDate})
+	var found *claim.Claim
+	for i := range claims {
+		if claims[i].Text == want.text {
+			found = &claims[i]
+		}
+	}
+	Expect(found).NotTo(BeNil(), "no mention %q in %v", want.text, claims)
+	Expect(found.IsClaim).To(BeTrue())
+	expect := func(field, got, want string) {
+		if want == "" {
+			return
+		}
+		if want == "-" {
+			want = ""
+		}
+		ExpectWithOffset(2, got).To(Equal(want), field)
+	}
+	date := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("2006-01-02")
+	}
+	expect("metric", found.Metric, want.metric)
+	expect("subject", found.Subject, want.subject)
+	expect("rate", found.Rate, want.rate)
+	if !found.Period.AsOf {
+		expect("period from", date(found.Period.From), want.from)
+		expect("period to", date(found.Period.To), want.to)
+	} else {
+		expect("period from", "", want.from)
+	}
+	expect("attribution", found.Attribution, want.attribution)
+}
+
+var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
+	DescribeTable("reads every form", checkReading,
+		// Metric from the counted noun and the cue.
+		Entry("accounts deleted", "أعلنت تويتر حذف 1.2 مليون حساب", reading{text: "1.2 مليون", metric: "accounts_removed", subject: "twitter"}),
+		Entry("accounts suspended (English)", "Twitter suspended 274,460 accounts.", reading{text: "274,460", metric: "accounts_removed", subject: "twitter"}),
+		Entry("accounts without a cue: held (fallback)", "بخلاف «انستجرام»50 ألف حساب", reading{text: "50 ألف", metric: "accounts_held", subject: "instagram"}),
+		Entry("accounts owned", "يمتلك تنظيم داعش 30 ألف حساب على «تليجرام»", reading{text: "30 ألف", metric: "accounts_held", subject: "telegram"}),
+		Entry("coordination keeps the metric", "يمتلك التنظيم 30 ألف حساب على «تليجرام»، كل حساب يتابعه حوالى 3 ملايين شخص، بخلاف «انستجرام»50 ألف حساب",
+			reading{text: "50 ألف", metric: "accounts_held", subject: "instagram"}),
+		Entry("channels closed a day", "تقوم «تليجرام» بإغلاق 60 قناة مرتبطة بداعش يومياً", reading{text: "60", metric: "channels_closed", subject: "telegram", rate: "day"}),
+		Entry("fighters joined", "وانضم نحو 42 ألف شخص لتنظيم داعش", reading{text: "نحو 42 ألف", metric: "fighters_joined"}),
+		Entry("fighters left a region", "لقد غادر 3000 مقاتل أوروبا لخوض الجهاد", reading{text: "3000", metric: "fighters_joined", subject: "europe"}),
+		Entry("fighters returned, destination is no subject", "عاد 800 مقاتل تونسي إلى تونس", reading{text: "800", metric: "fighters_returned", subject: "tunisia"}),
+		Entry("noun before the number", "أن عدد المقاتلين التونسيين الذين سافروا إلى سوريا للانضمام إلى الجماعات الإرهابية بلغ ثلاثة آلاف",
+			reading{text: "ثلاثة آلاف", metric: "fighters_joined", subject: "tunisia"}),
+		Entry("killed: the noun is its own cue", "المذبحة التى أودت بحياة 49قتيلاً في أورلاندو", reading{text: "49", metric: "killed", subject: "orlando_2016"}),
+		Entry("killed citizens need the cue", "حادث بطرسبورج الذى أسفر عن مقتل 15 مواطنا روسيا", reading{text: "15", metric: "killed", subject: "st_petersburg_2017"}),
+		Entry("killed (English)", "The blast in St. Petersburg killed 14 people.", reading{text: "14", metric: "killed", subject: "st_petersburg_2017"}),
+		Entry("injured (English)", "At least 51 people were injured in the St Petersburg metro blast.", reading{text: "At least 51", metric: "injured", subject: "st_petersburg_2017"}),
+		Entry("flagged by tools is not removed", "YouTube removed 8 million videos. A vast majority of those videos, 6.7 million, were flagged for removal by automated systems.",
+			reading{text: "6.7 million", metric: "flagged_by_tools", subject: "youtube"}),
+		Entry("children held in camps", "كما لايزال يوجد بين 700 و750 طفلًا محتجزين في المخيمات", reading{text: "بين 700 و750", metric: "children_held"}),
+		Entry("adults held", "وتحتجز قوات سوريا الديمقراطية نحو 2000 مقاتل أجنبي بالغ", reading{text: "نحو 2000", metric: "people_held"}),
+		Entry("percent of a group", "أن 80 % من أنصار «داعش» تم استقطابهم عبر الإنترنت", reading{text: "80 %", metric: "recruited_online", subject: "islamic_state"}),
+		Entry("attribution: قال", "وقال الوزير إن 3000 مقاتل غادروا أوروبا", reading{text: "3000", metric: "fighters_joined", subject: "europe", attribution: "وقال الوزير"}),
+		Entry("camp population", "يقطن مخيم الهول نحو 72 ألف شخص", reading{text: "نحو 72 ألف", metric: "camp_population", subject: "al_hol"}),
+		Entry("a list of parallel figures keeps the metric", "قائمة المقاتلين الأجانب في العراق وسوريا تشمل تونس (6500) والسعودية (2500) وروسيا (2400)",
+			reading{text: "2400", metric: "fighters_joined", subject: "russia"}),
+		Entry("an English list keeps the metric", "Tunisia has the largest number of recruits, about 6,000, followed by Saudi Arabia with 2,500; Russia with 2,400",
+			reading{text: "2,400", metric: "fighters_joined", subject: "russia"}),
+		Entry("foreign fighters joined", "In June 2014, 12,000 foreign fighters were identified in the region", reading{text: "12,000", metric: "fighters_joined", from: "2014-06-01", to: "2014-06-30"}),
+		Entry("hyphenated alias", "Al-Hol holds about 51,000 people, most of them women and children", reading{text: "about 51,000", metric: "camp_population", subject: "al_hol"}),
+		// Subject.
+		Entry("subject: the sentence's topic, not a platform named in a side clause",
+			"موقع تويتر، وهو أعلى منصات التواصل استخداما، قبل أن يتراجع لصالح «إنستجرام» و«جوجل بلس»، أعلن عن حذف 1.2 مليون حساب إرهابى",
+			reading{text: "1.2 مليون", metric: "accounts_removed", subject: "twitter"}),
+		Entry("subject: the country before its figure in a list", "تشمل تونس (6500) والسعودية (2500) وروسيا (2400)", reading{text: "2500", subject: "saudi_arabia"}),
+		Entry("subject: with, in an English list", "Tunisia has the most, followed by Saudi Arabia with 2,500; Russia with 2,400", reading{text: "2,500", subject: "saudi_arabia"}),
+		Entry("subject: a parallel figure keeps it, a new list after ثم does not give it", "وبعد فرنسا، تأتي ألمانيا بـ124 بالغا و138 طفلا ثم كل من بلجيكا وهولندا",
+			reading{text: "138", subject: "germany"}),
+		Entry("subject: a partitive keeps it", "بخلاف «انستجرام»50 ألف حساب، حذف منها 15 ألفا مؤخراً", reading{text: "15 ألفا", metric: "accounts_removed", subject: "instagram"}),
+		Entry("subject: a country named as the place is not who is counted", "عاد 600 مقاتل تونسي إلى بلادهم، بينما قتل 800 مقاتل في سوريا",
+			reading{text: "800", subject: "tunisia"}),
+		Entry("subject: the place when nothing else is named", "قتل 15 شخصا في فرنسا", reading{text: "15", metric: "killed", subject: "france"}),
+		Entry("subject: an alias between apostrophes", "وقالت الشرطة الأوروبية 'يوروبول' في بيان إنها عملت مع تسع من أكبر منصات الإنترنت",
+			reading{text: "تسع", metric: "platforms", subject: "europol"}),
+		Entry("subject: the paragraph's topic", "Europol led the action. It reviewed 1,906 items.", reading{text: "1,906", subject: "europol"}),
+		Entry("subject: the source is not the subject", "أغلقت 100 حساب بحسب بيانات تويتر", reading{text: "100", subject: "-", attribution: "بحسب بيانات تويتر"}),
+		Entry("subject: the speaker may be", "قالت تويتر إنها حذفت 100 حساب", reading{text: "100", subject: "twitter", attribution: "قالت تويتر"}),
+		// Periods.
+		Entry("period: بين عامي", "وانضم نحو 42 ألف شخص لتنظيم داعش بين عامي 2011 و2016", reading{text: "نحو 42 ألف", from: "2011-01-01", to: "2016-12-31"}),
+		Entry("period: the range reaches the next clause", "وانضم نحو 42 ألف شخص بين عامي 2011 و2016، بينهم أكثر من خمسة آلاف شخص جاؤوا من دول أوروبية",
+			reading{text: "أكثر من خمسة آلاف", from: "2011-01-01", to: "2016-12-31", subject: "europe"}),
+		Entry("period: النصف الثاني", "خلال النصف الثانى من عام 2017 تم إيقاف حوالى 274.460 حساب", reading{text: "حوالى 274.460", from: "2017-07-01", to: "2017-12-31"}),
+		Entry("period: النصف الأول", "حذفت تويتر 100 ألف حساب في النصف الأول من 2016", reading{text: "100 ألف", from: "2016-01-01", to: "2016-06-30"}),
+		Entry("period: منذ … وحتى نهاية", "حذف 1.2 مليون حساب إرهابى منذ 2015 وحتى نهاية 2017", reading{text: "1.2 مليون", from: "2015-01-01", to: "2017-12-31"}),
+		Entry("period: منذ runs to the article date", "حذف 250 ألف حساب منذ بداية 2016", reading{text: "250 ألف", from: "2016-01-01", to: "2018-04-10"}),
+		Entry("period: since mid-year", "Twitter has shut down over 125,000 accounts since mid-2015.", reading{text: "over 125,000", from: "2015-07-01", to: "2018-04-10"}),
+		Entry("period: the past three years, against the article date", "قتلت هجمات داعش 300 شخص خلال الأعوام الثلاثة الماضية", reading{text: "300", from: "2015-04-10", to: "2018-04-10"}),
+		Entry("period: the past six months", "Twitter removed 300,000 accounts over the past six months", reading{text: "300,000", from: "2017-10-10", to: "2018-04-10"}),
+		Entry("period: a month", "أغلقت تويتر 500 حساب في أكتوبر 2014", reading{text: "500", from: "2014-10-01", to: "2014-10-31"}),
+		Entry("period: a quarter", "أزال فيسبوك 3 ملايين محتوى في الربع الثالث من 2018", reading{text: "3 ملايين", from: "2018-07-01", to: "2018-09-30"}),
+		Entry("period: a quarter without its year takes the year named before", "حذف فيسبوك 1.9 مليون محتوى في 2018، ثم 3 ملايين محتوى في الربع الثالث",
+			reading{text: "3 ملايين", from: "2018-07-01", to: "2018-09-30"}),
+		Entry("period: the first three months", "وأزيل 1.9 مليون محتوى في الأشهر الثلاثة الأولى من 2018", reading{text: "1.9 مليون", from: "2018-01-01", to: "2018-03-31"}),
+		Entry("period: the first three months (English)", "YouTube removed 2 million videos in the first three months of 2018", reading{text: "2 million", from: "2018-01-01", to: "2018-03-31"}),
+		Entry("period: Q4", "YouTube removed 8 million videos in Q4 2017.", reading{text: "8 million", from: "2017-10-01", to: "2017-12-31"}),
+		Entry("period: between two dates", "Between August 1, 2015 and December 31, 2017, Twitter suspended 1,210,357 accounts.", reading{text: "1,210,357", from: "2015-08-01", to: "2017-12-31"}),
+		Entry("period: between two months", "YouTube took down 8 million videos between October and December 2017.", reading{text: "8 million", from: "2017-10-01", to: "2017-12-31"}),
+		Entry("period: carried from the previous sentence", "Between July 1, 2017 and December 31, 2017 Twitter suspended 274,460 accounts. Of those, 93% were flagged by tools.",
+			reading{text: "93%", from: "2017-07-01", to: "2017-12-31"}),
+		Entry("period: not past a turn to the present", "In June 2014, 12,000 foreign fighters were identified, and now there are 27,000 to 31,000.",
+			reading{text: "27,000 to 31,000", from: "-"}),
+		Entry("period: not carried past a turn to the present in the previous sentence",
+			"In June 2014, 12,000 foreign fighters were identified, and now there are 27,000 to 31,000. Tunisia has the largest number of recruits, about 6,000.",
+			reading{text: "about 6,000", from: "-"}),
+		Entry("period: a year after بعد is when something began", "ومع اندلاع الانتفاضات بعد 2011 سافر الآلاف من الشباب", reading{text: "الآلاف", from: "-"}),
+		// Rates.
+		Entry("rate: شهرياً", "يصل إلى أكثر من 2000 قناة شهرياً", reading{text: "أكثر من 2000", rate: "month"}),
+		Entry("rate: كل شهر", "تغلق تليجرام 2000 قناة كل شهر", reading{text: "2000", rate: "month"}),
+		Entry("rate: في اليوم", "تحذف 60 قناة في اليوم", reading{text: "60", rate: "day"}),
+		Entry("rate: a day", "Telegram closes 60 channels a day.", reading{text: "60", rate: "day"}),
+		Entry("rate: per week", "Telegram closes 400 channels per week.", reading{text: "400", rate: "week"}),
+		Entry("rate: far after the noun, in the clause", "ما يزيد على مائة فيديو وإصدار مرئى للتنظيم على شبكات التواصل الاجتماعى يومياً",
+			reading{text: "ما يزيد على مائة", rate: "day"}),
+		Entry("rate: none in a date (في شهر نوفمبر)", "مبادرة تتكلف عدة ملايين من اليورو في شهر نوفمبر", reading{text: "عدة ملايين", rate: "-"}),
+		// Attribution.
+		Entry("attribution: بحسب", "انضم 42 ألف شخص، بحسب بيانات مجلس الشؤون الخارجية", reading{text: "42 ألف", attribution: "بحسب بيانات مجلس الشؤون الخارجية"}),
+		Entry("attribution: وفق", "حذف 100 حساب وفق تقرير الشركة", reading{text: "100", attribution: "وفق تقرير الشركة"}),
+		Entry("attribution: according to", "About 120 fighters left, according to the Soufan Group.", reading{text: "About 120", attribution: "according to the Soufan Group"}),
+		Entry("attribution: said", "Europol said 26,000 items were removed.", reading{text: "26,000", attribution: "Europol said"}),
+	)
+})
