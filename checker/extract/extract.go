@@ -128,30 +128,39 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 
 	// What is counted: the noun after the number (within a few words, through "من"/"of").
 	m.noun, m.nounText = x.countedNoun(doc, q, s)
-	if q.Unit == "fraction" && previous != nil && previous.noun >= 0 {
+	if k := x.definiteNumberNoun(doc, q); k >= 0 {
+		m.noun, m.nounText = k, doc.tokens[k].text // "الدول الأربع": the number word is the noun's adjective
+	}
+	fraction := q.Unit == "fraction" && previous != nil && previous.noun >= 0
+	if fraction {
 		m.noun, m.nounText = previous.noun, previous.nounText // "ثلثهم": a third of what was counted
-	} else if m.noun < 0 && previous != nil && previous.noun >= 0 {
-		m.noun, m.nounText = previous.noun, previous.nounText // ellipsis: "بين 500 و550 طفلا"
 	}
 	c.Metric = x.metric(doc, mentions, i)
-	nationality := false
-	if m.noun >= 0 {
-		_, _, nationality = x.lexicon.aliasAt(doc.tokens, m.noun)
-	}
-	if m.noun < 0 || c.Metric == "" && nationality {
+	if c.Metric == "" && !fraction {
 		// The noun stated before: "عدد المقاتلين الذين سافروا … بلغ ثلاثة آلاف", "the
 		// largest number of recruits, about 6,000". The nearest noun that makes a metric:
-		// "الجماعات الإرهابية" between them is an adjective, not the count.
+		// "الجماعات الإرهابية" between them is an adjective, not the count. A noun after the
+		// number that makes none (a nationality, "شخص", "مستخدم") is a measure word of the
+		// noun before, and says what it counts: "عدد المقاتلين … يقدر بـ12 ألف شخص",
+		// "حسابات أكثر من 10 آلاف مستخدم", not "دول الاتحاد … من 2500 شخص".
+		after, afterText := m.noun, m.nounText
+		units := x.nounUnits(doc, after)
 		for _, k := range x.nounsBefore(doc, mentions, i) {
 			m.noun, m.nounText = k, doc.tokens[k].text
-			if c.Metric = x.metric(doc, mentions, i); c.Metric != "" {
+			if c.Metric = x.metric(doc, mentions, i); c.Metric != "" && (units == nil || units[x.lexicon.metrics[c.Metric].Unit]) {
 				break
 			}
-			m.noun, m.nounText = -1, ""
+			m.noun, m.nounText, c.Metric = after, afterText, ""
 		}
-		if c.Metric == "" && nationality {
-			m.noun, m.nounText = x.countedNoun(doc, q, s)
+		if c.Metric == "" && m.noun < 0 && previous != nil && previous.noun >= 0 {
+			// Ellipsis: "بين 500 و550 طفلا"; a noun stated between the two figures came first
+			// ("… 30593 شخصاً، ويبلغ تعداد العائلات 8983").
+			m.noun, m.nounText = previous.noun, previous.nounText
+			c.Metric = x.metric(doc, mentions, i)
 		}
+	}
+	if c.Metric != "" && x.increment(doc, q) {
+		c.Metric = "" // "eight more died": an increment, not the toll
 	}
 	if same := sameNounBefore(mentions, i); c.Metric == "" && same != nil {
 		c.Metric = same.claim.Metric // coordination: "30 ألف حساب على «تليجرام» … و50 ألف حساب"
@@ -197,6 +206,44 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 	}
 	c.Attribution = doc.attributionOf(m.sentence)
 	m.claim = c
+}
+
+// nounUnits is the units of the metrics the noun at token k may count; nil when there is no
+// noun or it counts none (a nationality).
+func (x *Extractor) nounUnits(doc *document, k int) map[string]bool {
+	if k < 0 {
+		return nil
+	}
+	var units map[string]bool
+	for _, p := range x.lexicon.nouns.matchAll(doc.tokens, k) {
+		if units == nil {
+			units = map[string]bool{}
+		}
+		units[x.lexicon.metrics[p.id].Unit] = true
+	}
+	return units
+}
+
+// definiteNumberNoun is the noun a number word with the article follows as its adjective
+// ("الدول الأربع", "الأشهر الستة"), or -1.
+func (x *Extractor) definiteNumberNoun(doc *document, q numbers.Quantity) int {
+	first := doc.tokenAt(q.NormStart)
+	if first >= len(doc.tokens) || first == 0 || doc.tokens[first].start != q.NormStart || !strings.HasPrefix(doc.tokens[first].text, "ال") || doc.tokens[first].breakBefore {
+		return -1
+	}
+	if _, _, ok := x.lexicon.nouns.match(doc.tokens, first-1); ok {
+		return first - 1
+	}
+	return -1
+}
+
+// Words after a number that make it an increment: "eight more died", "خمسة آخرون".
+var incrementWords = map[string]bool{"more": true, "another": true, "additional": true, "اخرون": true, "اخرين": true, "اضافيين": true}
+
+// increment reports whether a number counts an addition to a figure given elsewhere.
+func (x *Extractor) increment(doc *document, q numbers.Quantity) bool {
+	next := doc.wordsAfter(q.NormEnd, 1)
+	return len(next) == 1 && incrementWords[next[0].text]
 }
 
 // refersBack reports whether a fraction points back at a figure already given: a glued
@@ -269,6 +316,9 @@ func (d *document) partitiveBefore(normOffset int) bool {
 	return false
 }
 
+// Partitive pronouns: what follows them is a part of the figure before.
+var partitives = map[string]bool{"منهم": true, "منها": true}
+
 // sameNounBefore is the latest claim of the sentence that counts the same noun and has a metric.
 func sameNounBefore(mentions []*mention, i int) *mention {
 	m := mentions[i]
@@ -306,7 +356,10 @@ func previousClaimEnd(mentions []*mention, i int, limit int) int {
 // "من"/"of" and, in English, adjectives before the noun.
 func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (int, string) {
 	first := doc.tokenAt(q.NormEnd)
-	for k := first; k < len(doc.tokens) && k < first+nounWindow; k++ {
+	// "من", "of" and "the" lead to the noun without taking a place in the window: "93
+	// percent of the suspended accounts".
+	window, head := nounWindow, first
+	for k := first; k < len(doc.tokens) && k < first+window; k++ {
 		t := doc.tokens[k]
 		if t.start >= s.end || (k > first && t.breakBefore) {
 			break
@@ -314,12 +367,18 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 		if _, _, ok := x.lexicon.nouns.match(doc.tokens, k); ok {
 			return k, t.text
 		}
-		if _, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && k == first {
-			return k, t.text // a nationality as the counted noun: "550 أوروبيا"
+		if _, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && k == head {
+			return k, t.text // a nationality as the counted noun: "550 أوروبيا", "60% من التونسيين"
+		}
+		if leadWords[t.text] && k == head {
+			window, head = window+1, k+1
 		}
 	}
 	return -1, ""
 }
+
+// Words that lead from a number to its noun.
+var leadWords = map[string]bool{"من": true, "of": true, "the": true}
 
 // nounsBefore lists the counted nouns before a number that has none after it, nearest
 // first, within its scope (not past the previous number of the sentence) and a dozen words.
@@ -356,17 +415,26 @@ func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
 		after.set(p.id, 0)
 	}
 	// A noun stated before the number brings the cues right after it: "المقاتلين الذين
-	// سافروا … بلغ ثلاثة آلاف".
-	if first := doc.tokenAt(m.quantity.NormStart); m.noun < first {
+	// سافروا … بلغ ثلاثة آلاف", unless it is the previous figure's noun, whose cues are that
+	// figure's ("120 fighters left …, and 40 have returned").
+	if first := doc.tokenAt(m.quantity.NormStart); m.noun < first && doc.tokens[m.noun].start >= previousClaimEnd(mentions, i, s.start) {
 		for k, distance := m.noun+1, 1; k < first && distance <= cueWindowAfter; k, distance = k+1, distance+1 {
 			for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
 				after.set(p.id, distance)
 			}
 		}
 	}
-	best, bestDistance, bestOrder := "", math.MaxInt, math.MaxInt
+	// A percentage is first a share metric's (unit percent) when one's cue stands near:
+	// "74% of those accounts were suspended before their first tweet" is a share of removed
+	// accounts, not a count of them. A count is never a share metric's.
+	percent := m.quantity.Unit == "percent"
+	best, bestDistance, bestOrder, bestShare := "", math.MaxInt, math.MaxInt, false
 	for _, candidate := range candidates {
 		metric := x.lexicon.metrics[candidate.id]
+		share := metric.Unit == "percent"
+		if share && !percent && m.quantity.Unit != "fraction" {
+			continue
+		}
 		distance := math.MaxInt - 1 // the noun alone decides, last
 		d, ok := before.get(candidate.id)
 		if d2, ok2 := after.get(candidate.id); ok2 && (!ok || d2 < d) {
@@ -375,11 +443,12 @@ func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
 		switch {
 		case ok:
 			distance = d
-		case hasCues(metric) && (!metric.Fallback || m.quantity.Unit == "percent"):
+		case hasCues(metric) && (!metric.Fallback || percent):
 			continue // a share of accounts is no count of accounts held
 		}
-		if distance < bestDistance || (distance == bestDistance && x.lexicon.order[candidate.id] < bestOrder) {
-			best, bestDistance, bestOrder = candidate.id, distance, x.lexicon.order[candidate.id]
+		preferred := percent && share && !bestShare
+		if preferred || (share == bestShare || !percent) && (distance < bestDistance || (distance == bestDistance && x.lexicon.order[candidate.id] < bestOrder)) {
+			best, bestDistance, bestOrder, bestShare = candidate.id, distance, x.lexicon.order[candidate.id], share
 		}
 	}
 	return best
@@ -430,9 +499,15 @@ func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sent
 	var found cueDistances
 	q := mentions[i].quantity
 	limit := max(s.start, previousClaimEnd(mentions, i, s.start))
+	hasPrevious := previousClaim(mentions, i) != nil
 	first := doc.tokenAt(q.NormStart)
 	for k, distance := first-1, 1; k >= 0 && distance <= cueWindowBefore; k, distance = k-1, distance+1 {
 		if doc.tokens[k].start < limit {
+			break
+		}
+		// The words after the previous figure up to a clause mark are that figure's: "190
+		// يقبعون في السجون، و137 تحت الإقامة الجبرية".
+		if hasPrevious && k+1 < first && doc.markBetween(doc.tokens[k].end, doc.tokens[k+1].start) {
 			break
 		}
 		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
@@ -453,7 +528,11 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 		if t.start >= limit || (k > first && t.breakBefore && k > m.noun) {
 			break // a comma after the counted noun ends the number's clause
 		}
-		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
+		cues := x.lexicon.cues.matchAll(doc.tokens, k)
+		if len(cues) > 0 && k+1 < len(doc.tokens) && partitives[doc.tokens[k+1].text] {
+			break // "ثلاثة آلاف مقاتل … عاد منهم 600": the verb is the part's
+		}
+		for _, p := range cues {
 			found.set(p.id, distance)
 		}
 	}
@@ -550,9 +629,10 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		// "مقتل 15 مواطنا روسيا" in a sentence about the Saint Petersburg bombing: the
 		// metric's first kind (the event) named in the sentence wins over a nationality. A
 		// place named earlier does not win over the clause's own place ("6000 من فرنسا،
-		// بينما 5000 من أوروبا الغربية"): both say where people came from.
+		// بينما 5000 من أوروبا الغربية"): both say where people came from; nor does a camp
+		// over the nationality its figure counts ("تعداد العراقيين منهم 30875 شخصاً").
 		if r := rank(best); r > 0 {
-			if topic := x.firstAlias(doc, m.sentence, numberStart, allowed, rank); topic != "" && rank(topic) < r && !x.isGeographic(topic) {
+			if topic := x.firstAlias(doc, m.sentence, numberStart, allowed, rank); topic != "" && rank(topic) < r && x.lexicon.entities[topic].Kind == "event" {
 				return topic
 			}
 		}
@@ -574,7 +654,12 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 			return topic
 		}
 	}
-	// 4. The place, when nothing else is named.
+	// 4. The place, when nothing else is named, for a count of what happened there ("قتل 15
+	// شخصا في فرنسا"). Where people are ("المقاتلين الأجانب في سوريا", "held in Syria") is
+	// not where they come from, which counts of people are about.
+	if !kinds["event"] {
+		return ""
+	}
 	if place != "" {
 		return place
 	}
