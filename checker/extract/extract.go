@@ -141,13 +141,14 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		// largest number of recruits, about 6,000". The nearest noun that makes a metric:
 		// "الجماعات الإرهابية" between them is an adjective, not the count. A noun after the
 		// number that makes none (a nationality, "شخص", "مستخدم") is a measure word of the
-		// noun before, and says what it counts: "عدد المقاتلين … يقدر بـ12 ألف شخص",
-		// "حسابات أكثر من 10 آلاف مستخدم", not "دول الاتحاد … من 2500 شخص".
+		// noun before when a cue ties that noun to the figure and both count the same unit:
+		// "عدد المقاتلين الأجانب … يقدر بـ12 ألف شخص", not "من دول الاتحاد … من 2500 شخص".
 		after, afterText := m.noun, m.nounText
 		units := x.nounUnits(doc, after)
 		for _, k := range x.nounsBefore(doc, mentions, i) {
 			m.noun, m.nounText = k, doc.tokens[k].text
-			if c.Metric = x.metric(doc, mentions, i); c.Metric != "" && (units == nil || units[x.lexicon.metrics[c.Metric].Unit]) {
+			metric, byCue := x.metricAndCue(doc, mentions, i)
+			if c.Metric = metric; c.Metric != "" && (after < 0 || byCue && (len(units) == 0 || units[x.lexicon.metrics[metric].Unit])) {
 				break
 			}
 			m.noun, m.nounText, c.Metric = after, afterText, ""
@@ -208,18 +209,14 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 	m.claim = c
 }
 
-// nounUnits is the units of the metrics the noun at token k may count; nil when there is no
-// noun or it counts none (a nationality).
+// nounUnits is the units of the metrics the noun at token k may count (none for a
+// nationality): "شخص" counts people, so "عائلاتهم التي تضم 4 آلاف امرأة" counts no families.
 func (x *Extractor) nounUnits(doc *document, k int) map[string]bool {
-	if k < 0 {
-		return nil
-	}
-	var units map[string]bool
-	for _, p := range x.lexicon.nouns.matchAll(doc.tokens, k) {
-		if units == nil {
-			units = map[string]bool{}
+	units := map[string]bool{}
+	if k >= 0 {
+		for _, p := range x.lexicon.nouns.matchAll(doc.tokens, k) {
+			units[x.lexicon.metrics[p.id].Unit] = true
 		}
-		units[x.lexicon.metrics[p.id].Unit] = true
 	}
 	return units
 }
@@ -393,20 +390,47 @@ func (x *Extractor) nounsBefore(doc *document, mentions []*mention, i int) []int
 			out = append(out, k)
 		}
 	}
+	// "عدد X", "the number of X" names what the sentence counts however far the figure
+	// comes after it: "أما عدد المقاتلين الأجانب القادمين إلى سوريا من دول الاتحاد
+	// الأوروبي، فارتفع خلال الفترة ذاتها، من 2500 شخص".
+	for k := first - 13; k >= 0 && k >= first-countWindow && doc.tokens[k].start >= limit; k-- {
+		if !countWords[doc.tokens[k].text] {
+			continue
+		}
+		for j := k + 1; j < first && j <= k+3; j++ {
+			if _, _, ok := x.lexicon.nouns.match(doc.tokens, j); ok {
+				out = append(out, j)
+				break
+			}
+		}
+		break
+	}
 	return out
 }
+
+// countWords name the counted noun after them ("عدد المقاتلين", "number of fighters");
+// countWindow is how far before the figure they are looked for, in words.
+var countWords = map[string]bool{"عدد": true, "اجمالي": true, "number": true, "total": true}
+
+const countWindow = 30
 
 // metric picks the metric whose noun the number counts and whose cue stands nearest. A
 // noun that is itself one of the metric's cues ("49 قتيلا", "49 killed") is its own cue; when
 // no cue stands near, a metric without cues or marked fallback decides.
 func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
+	metric, _ := x.metricAndCue(doc, mentions, i)
+	return metric
+}
+
+// metricAndCue is metric, and whether a cue (rather than the noun alone) decided it.
+func (x *Extractor) metricAndCue(doc *document, mentions []*mention, i int) (string, bool) {
 	m := mentions[i]
 	if m.noun < 0 {
-		return ""
+		return "", false
 	}
 	candidates := x.lexicon.nouns.matchAll(doc.tokens, m.noun)
 	if len(candidates) == 0 {
-		return ""
+		return "", false
 	}
 	s := doc.sentences[m.sentence]
 	before := x.cuesBefore(doc, mentions, i, s)
@@ -451,7 +475,7 @@ func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
 			best, bestDistance, bestOrder, bestShare = candidate.id, distance, x.lexicon.order[candidate.id], share
 		}
 	}
-	return best
+	return best, best != "" && bestDistance < math.MaxInt-1
 }
 
 // cueDistances maps metric ids to the word distance of their nearest cue: a handful of
