@@ -440,8 +440,9 @@ func (x *Extractor) metricAndCue(doc *document, mentions []*mention, i int) (str
 	}
 	// A noun stated before the number brings the cues right after it: "المقاتلين الذين
 	// سافروا … بلغ ثلاثة آلاف", unless it is the previous figure's noun, whose cues are that
-	// figure's ("120 fighters left …, and 40 have returned").
-	if first := doc.tokenAt(m.quantity.NormStart); m.noun < first && doc.tokens[m.noun].start >= previousClaimEnd(mentions, i, s.start) {
+	// figure's ("120 fighters left …, and 40 have returned", "3000 حساب حذفت … و40").
+	previous := previousClaim(mentions, i)
+	if first := doc.tokenAt(m.quantity.NormStart); m.noun < first && (previous == nil || doc.tokens[m.noun].start >= previous.quantity.NormEnd && previous.noun != m.noun) {
 		for k, distance := m.noun+1, 1; k < first && distance <= cueWindowAfter; k, distance = k+1, distance+1 {
 			for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
 				after.set(p.id, distance)
