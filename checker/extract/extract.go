@@ -64,6 +64,9 @@ type mention struct {
 	noun int
 	// nounText is the counted noun's normalized text, for ellipsis ("و550" counts what 500 counts).
 	nounText string
+	// metric is what the noun counts, also for an increment, whose claim has none: "eight
+	// more died later …, bringing the total to 15" still counts the dead.
+	metric string
 }
 
 // Article extracts every numeric mention of an article, claims and non-claims, in text order.
@@ -160,17 +163,18 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 			c.Metric = x.metric(doc, mentions, i)
 		}
 	}
-	if c.Metric != "" && x.increment(doc, q) {
-		c.Metric = "" // "eight more died": an increment, not the toll
-	}
 	if same := sameNounBefore(mentions, i); c.Metric == "" && same != nil {
-		c.Metric = same.claim.Metric // coordination: "30 ألف حساب على «تليجرام» … و50 ألف حساب"
+		c.Metric = same.metric // coordination: "30 ألف حساب على «تليجرام» … و50 ألف حساب"
 	}
 	// A list of parallel figures: "تونس (6500) والسعودية (2500) وروسيا (2400)", "Saudi
 	// Arabia with 2,500; Russia with 2,400": a figure that says nothing of what it counts
 	// counts what the one before it counts.
 	if c.Metric == "" && previous != nil && previous.claim.Metric != "" && previous.quantity.Unit == q.Unit && x.parallel(doc, previous, m) {
 		c.Metric = previous.claim.Metric
+	}
+	m.metric = c.Metric
+	if c.Metric != "" && x.increment(doc, q) {
+		c.Metric = "" // "eight more died": an increment, not the toll
 	}
 	if metric := x.lexicon.metrics[c.Metric]; metric != nil && c.Unit == "" {
 		c.Unit = metric.Unit
@@ -323,7 +327,7 @@ func sameNounBefore(mentions []*mention, i int) *mention {
 		return nil
 	}
 	for j := i - 1; j >= 0 && mentions[j].sentence == m.sentence; j-- {
-		if p := mentions[j]; p.quantity.IsClaim && p.nounText == m.nounText && p.claim.Metric != "" {
+		if p := mentions[j]; p.quantity.IsClaim && p.nounText == m.nounText && p.metric != "" {
 			return p
 		}
 	}
