@@ -368,7 +368,7 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 		if _, _, ok := x.lexicon.nouns.match(doc.tokens, k); ok {
 			return k, t.text
 		}
-		if _, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && k == head {
+		if _, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && k == head && !doc.markBetween(q.NormEnd, t.start) {
 			return k, t.text // a nationality as the counted noun: "550 أوروبيا", "60% من التونسيين"
 		}
 		if leadWords[t.text] && k == head {
@@ -433,6 +433,14 @@ func (x *Extractor) metricAndCue(doc *document, mentions []*mention, i int) (str
 		return "", false
 	}
 	candidates := x.lexicon.nouns.matchAll(doc.tokens, m.noun)
+	nationality := false
+	if len(candidates) == 0 {
+		// A nationality counts people ("60% من التونسيين المذكورين يوجدون في سوريا"):
+		// any metric of people, chosen by its cue alone.
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, m.noun); ok && x.isGeographic(p.id) {
+			candidates, nationality = x.lexicon.peopleMetrics, true
+		}
+	}
 	if len(candidates) == 0 {
 		return "", false
 	}
@@ -472,8 +480,8 @@ func (x *Extractor) metricAndCue(doc *document, mentions []*mention, i int) (str
 		switch {
 		case ok:
 			distance = d
-		case hasCues(metric) && (!metric.Fallback || percent):
-			continue // a share of accounts is no count of accounts held
+		case hasCues(metric) && (!metric.Fallback || percent), nationality:
+			continue // a share of accounts is no count of accounts held; a nationality needs a cue
 		}
 		preferred := percent && share && !bestShare
 		if preferred || (share == bestShare || !percent) && (distance < bestDistance || (distance == bestDistance && x.lexicon.order[candidate.id] < bestOrder)) {
