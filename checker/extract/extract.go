@@ -163,6 +163,26 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 			c.Metric = x.metric(doc, mentions, i)
 		}
 	}
+	if c.Metric == "" && m.noun < 0 && x.partitiveAround(doc, q) {
+		// "منهم", "of them" with no noun in the sentence: the people of a figure of the
+		// sentences before ("أكثر من 42 ألف إرهابي … . وقتل 20% منهم في المعارك"), tied to
+		// this figure by a cue.
+		for j := i - 1; j >= 0 && mentions[j].sentence >= m.sentence-2; j-- {
+			p := mentions[j]
+			if p.noun < 0 || !p.quantity.IsClaim || doc.sentences[p.sentence].paragraph != s.paragraph {
+				continue
+			}
+			if _, _, nationality := x.lexicon.aliasAt(doc.tokens, p.noun); nationality {
+				continue // "them" are people a noun named, not a place
+			}
+			m.noun, m.nounText = p.noun, p.nounText
+			if metric, byCue := x.metricAndCue(doc, mentions, i); byCue {
+				c.Metric = metric
+				break
+			}
+			m.noun, m.nounText = -1, ""
+		}
+	}
 	if same := sameNounBefore(mentions, i); c.Metric == "" && same != nil {
 		c.Metric = same.metric // coordination: "30 ألف حساب على «تليجرام» … و50 ألف حساب"
 	}
@@ -317,6 +337,18 @@ func (d *document) partitiveBefore(normOffset int) bool {
 	return false
 }
 
+// partitiveAround reports whether "منهم"/"منها"/"of them" stands right before or after a number.
+func (x *Extractor) partitiveAround(doc *document, q numbers.Quantity) bool {
+	if doc.partitiveBefore(q.NormStart) {
+		return true
+	}
+	next := doc.wordsAfter(q.NormEnd, 2)
+	if len(next) > 0 && partitives[next[0].text] {
+		return true
+	}
+	return len(next) == 2 && next[0].text == "of" && next[1].text == "them"
+}
+
 // Partitive pronouns: what follows them is a part of the figure before.
 var partitives = map[string]bool{"منهم": true, "منها": true}
 
@@ -365,10 +397,14 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 		if t.start >= s.end || (k > first && t.breakBefore) {
 			break
 		}
-		if _, _, ok := x.lexicon.nouns.match(doc.tokens, k); ok {
+		_, nounWords, isNoun := x.lexicon.nouns.match(doc.tokens, k)
+		_, aliasWords, isAlias := x.lexicon.aliasAt(doc.tokens, k)
+		if isNoun && (!isAlias || aliasWords <= nounWords || k == first) {
 			return k, t.text
 		}
-		if _, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && k == head && !doc.markBetween(q.NormEnd, t.start) {
+		// A longer entity name after "من" is no counted noun: "من الدول الأوروبية" says
+		// where from.
+		if isAlias && k == head && !doc.markBetween(q.NormEnd, t.start) {
 			return k, t.text // a nationality as the counted noun: "550 أوروبيا", "60% من التونسيين"
 		}
 		if leadWords[t.text] && k == head {
@@ -433,6 +469,10 @@ func (x *Extractor) metricAndCue(doc *document, mentions []*mention, i int) (str
 		return "", false
 	}
 	candidates := x.lexicon.nouns.matchAll(doc.tokens, m.noun)
+	if _, aliasWords, ok := x.lexicon.aliasAt(doc.tokens, m.noun); ok && len(candidates) > 0 && aliasWords > len(candidates[0].words) &&
+		m.noun > 0 && leadWords[doc.tokens[m.noun-1].text] {
+		candidates = nil // "5 آلاف من الدول الأوروبية" says where from; "عدة دول أوروبية" counts countries
+	}
 	nationality := false
 	if len(candidates) == 0 {
 		// A nationality counts people ("60% من التونسيين المذكورين يوجدون في سوريا"):
@@ -454,7 +494,7 @@ func (x *Extractor) metricAndCue(doc *document, mentions []*mention, i int) (str
 	// سافروا … بلغ ثلاثة آلاف", unless it is the previous figure's noun, whose cues are that
 	// figure's ("120 fighters left …, and 40 have returned", "3000 حساب حذفت … و40").
 	previous := previousClaim(mentions, i)
-	if first := doc.tokenAt(m.quantity.NormStart); m.noun < first && (previous == nil || doc.tokens[m.noun].start >= previous.quantity.NormEnd && previous.noun != m.noun) {
+	if first := doc.tokenAt(m.quantity.NormStart); m.noun < first && doc.tokens[m.noun].start >= s.start && (previous == nil || doc.tokens[m.noun].start >= previous.quantity.NormEnd && previous.noun != m.noun) {
 		for k, distance := m.noun+1, 1; k < first && distance <= cueWindowAfter; k, distance = k+1, distance+1 {
 			for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
 				after.set(p.id, distance)
@@ -610,10 +650,12 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		}
 	}
 	allowed := func(id string) bool { return len(kinds) == 0 || kinds[x.lexicon.entities[id].Kind] }
-	rank := func(id string) int { // the metric's first subject kind is the one it is mostly about
+	// The metric's first subject kind is the one it is mostly about; countries and regions
+	// rank alike ("من الدول الأوروبية: بلجيكا، وفرنسا…" is about Europe, named first).
+	rank := func(id string) int {
 		if metric := x.lexicon.metrics[metricID]; metric != nil {
 			for r, k := range metric.SubjectKinds {
-				if k == x.lexicon.entities[id].Kind {
+				if k == x.lexicon.entities[id].Kind || x.isGeographic(id) && (k == "country" || k == "region") {
 					return r
 				}
 			}
