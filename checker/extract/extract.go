@@ -672,8 +672,8 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 	// people are mostly about where they come from.
 	best, bestDistance, place := "", math.MaxInt, ""
 	for k, distance := numberToken-1, 1; k >= 0 && doc.tokens[k].start >= scopeStart; k, distance = k-1, distance+1 {
-		if isAttribution(&doc.tokens[k]) {
-			break
+		if isAttribution(&doc.tokens[k]) || k == numberToken-1 && doc.tokens[k].end < m.quantity.NormStart && doc.markBetween(doc.tokens[k].end, m.quantity.NormStart) {
+			break // "… are Syrians, 42 percent are Iraqis": a name before a comma is another clause's
 		}
 		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) {
 			if !x.isPlace(doc.tokens, k, p.id) {
@@ -733,7 +733,20 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 			return topic
 		}
 	}
-	// 4. The place, when nothing else is named, for a count of what happened there ("قتل 15
+	// 4. What the article is about, for a count of a platform's, a camp's, an event's or an
+	// agency's ("the death toll had stood at 11" in a report on one bombing): the first such
+	// entity it names. Countries and regions are not carried so far: a count of fighters
+	// without one is the world's.
+	if len(kinds) > 0 {
+		for j := max(0, m.sentence-articleTopicSentences); j < m.sentence; j++ {
+			for _, hit := range x.topics(doc, j) {
+				if allowed(hit.id) && !hit.place && !x.isGeographic(hit.id) {
+					return hit.id
+				}
+			}
+		}
+	}
+	// 5. The place, when nothing else is named, for a count of what happened there ("قتل 15
 	// شخصا في فرنسا"). Where people are ("المقاتلين الأجانب في سوريا", "held in Syria") is
 	// not where they come from, which counts of people are about.
 	if !kinds["event"] {
@@ -749,6 +762,9 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 	}
 	return ""
 }
+
+// articleTopicSentences bounds how far back the article's topic is looked for.
+const articleTopicSentences = 40
 
 // isGeographic reports whether an entity is a place (country, region, city) rather than an
 // event, a camp, a platform or an organisation.
