@@ -885,6 +885,9 @@ func (x *Extractor) rate(doc *document, mentions []*mention, i int) interval.Rat
 		if t.start >= limit {
 			break
 		}
+		if k > first && hours[t.text] && strings.TrimSpace(string(doc.text.Runes[doc.tokens[k-1].end:t.start])) == "24" {
+			return interval.Day // "خلال 24 ساعة", "in 24 hours"
+		}
 		if k > first && t.breakBefore && k > m.noun+1 && m.noun >= 0 {
 			break
 		}
@@ -892,7 +895,38 @@ func (x *Extractor) rate(doc *document, mentions []*mention, i int) interval.Rat
 			return r
 		}
 	}
+	// A rate adjective on the counted noun or the cue before the number: "عمليات الوقف
+	// اليومي للحسابات تشهد ارتفاعا بنسبة 80%", "daily suspensions rose to 1,000".
+	scope := max(s.start, previousClaimEnd(mentions, i, s.start))
+	number := doc.tokenAt(m.quantity.NormStart)
+	for k := number - 1; k > 0 && k >= number-cueWindowBefore && doc.tokens[k-1].start >= scope; k-- {
+		if k+1 < number && doc.tokens[k+1].breakBefore {
+			break // another clause
+		}
+		if r, ok := rateAdjectives[doc.tokens[k].text]; ok && x.namesCount(doc.tokens, k-1) {
+			return r
+		}
+	}
 	return interval.None
+}
+
+// Words for hours, after "24": a count within 24 hours is a daily one.
+var hours = map[string]bool{"ساعه": true, "hours": true, "hour": true}
+
+// rateAdjectives qualify a count's noun or verb ("الوقف اليومي", "daily suspensions").
+var rateAdjectives = map[string]interval.Rate{
+	"اليومي": interval.Day, "اليوميه": interval.Day, "يومي": interval.Day, "يوميه": interval.Day, "daily": interval.Day,
+	"الاسبوعي": interval.Week, "الاسبوعيه": interval.Week, "weekly": interval.Week,
+	"الشهري": interval.Month, "الشهريه": interval.Month, "monthly": interval.Month,
+}
+
+// namesCount reports whether token k is a counted noun or a cue of the lexicon.
+func (x *Extractor) namesCount(tokens []token, k int) bool {
+	if _, _, ok := x.lexicon.nouns.match(tokens, k); ok {
+		return true
+	}
+	_, _, ok := x.lexicon.cues.match(tokens, k)
+	return ok
 }
 
 func rateAt(tokens []token, k int) (interval.Rate, bool) {
