@@ -394,8 +394,8 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 	window, head := nounWindow, first
 	for k := first; k < len(doc.tokens) && k < first+window; k++ {
 		t := doc.tokens[k]
-		if t.start >= s.end || (k > first && t.breakBefore) {
-			break
+		if t.start >= s.end || (k > first && t.breakBefore) || destinationWords[t.text] {
+			break // "40% عادوا إلى بلدانهم": where they went is not what is counted
 		}
 		_, nounWords, isNoun := x.lexicon.nouns.match(doc.tokens, k)
 		_, aliasWords, isAlias := x.lexicon.aliasAt(doc.tokens, k)
