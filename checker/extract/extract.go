@@ -147,11 +147,10 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		// noun before when a cue ties that noun to the figure and both count the same unit:
 		// "عدد المقاتلين الأجانب … يقدر بـ12 ألف شخص", not "من دول الاتحاد … من 2500 شخص".
 		after, afterText := m.noun, m.nounText
-		units := x.nounUnits(doc, after)
 		for _, k := range x.nounsBefore(doc, mentions, i) {
 			m.noun, m.nounText = k, doc.tokens[k].text
 			metric, byCue := x.metricAndCue(doc, mentions, i)
-			if c.Metric = metric; c.Metric != "" && (after < 0 || byCue && (len(units) == 0 || units[x.lexicon.metrics[metric].Unit])) {
+			if c.Metric = metric; c.Metric != "" && (after < 0 || byCue && x.mayCount(doc, after, x.lexicon.metrics[metric].Unit)) {
 				break
 			}
 			m.noun, m.nounText, c.Metric = after, afterText, ""
@@ -233,16 +232,22 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 	m.claim = c
 }
 
-// nounUnits is the units of the metrics the noun at token k may count (none for a
-// nationality): "شخص" counts people, so "عائلاتهم التي تضم 4 آلاف امرأة" counts no families.
-func (x *Extractor) nounUnits(doc *document, k int) map[string]bool {
-	units := map[string]bool{}
-	if k >= 0 {
-		for _, p := range x.lexicon.nouns.matchAll(doc.tokens, k) {
-			units[x.lexicon.metrics[p.id].Unit] = true
+// mayCount reports whether the noun at token k may count a unit: "شخص" counts people, so
+// "عائلاتهم التي تضم 4 آلاف امرأة" counts no families. A word that is no noun (a
+// nationality) may count anything.
+func (x *Extractor) mayCount(doc *document, k int, unit string) bool {
+	noun := false
+	for _, form := range doc.tokens[k].variants() {
+		for _, p := range x.lexicon.nouns[form] {
+			if matchRest(p.words[1:], doc.tokens[k+1:]) {
+				if x.lexicon.metrics[p.id].Unit == unit {
+					return true
+				}
+				noun = true
+			}
 		}
 	}
-	return units
+	return !noun
 }
 
 // definiteNumberNoun is the noun a number word with the article follows as its adjective
