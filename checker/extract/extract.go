@@ -64,6 +64,9 @@ type mention struct {
 	noun int
 	// nounText is the counted noun's normalized text, for ellipsis ("و550" counts what 500 counts).
 	nounText string
+	// metric is what the noun counts, also for an increment, whose claim has none: "eight
+	// more died later …, bringing the total to 15" still counts the dead.
+	metric string
 }
 
 // Article extracts every numeric mention of an article, claims and non-claims, in text order.
@@ -128,39 +131,69 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 
 	// What is counted: the noun after the number (within a few words, through "من"/"of").
 	m.noun, m.nounText = x.countedNoun(doc, q, s)
-	if q.Unit == "fraction" && previous != nil && previous.noun >= 0 {
+	if k := x.definiteNumberNoun(doc, q); k >= 0 {
+		m.noun, m.nounText = k, doc.tokens[k].text // "الدول الأربع": the number word is the noun's adjective
+	}
+	fraction := q.Unit == "fraction" && previous != nil && previous.noun >= 0
+	if fraction {
 		m.noun, m.nounText = previous.noun, previous.nounText // "ثلثهم": a third of what was counted
-	} else if m.noun < 0 && previous != nil && previous.noun >= 0 {
-		m.noun, m.nounText = previous.noun, previous.nounText // ellipsis: "بين 500 و550 طفلا"
 	}
 	c.Metric = x.metric(doc, mentions, i)
-	nationality := false
-	if m.noun >= 0 {
-		_, _, nationality = x.lexicon.aliasAt(doc.tokens, m.noun)
-	}
-	if m.noun < 0 || c.Metric == "" && nationality {
+	if c.Metric == "" && !fraction {
 		// The noun stated before: "عدد المقاتلين الذين سافروا … بلغ ثلاثة آلاف", "the
 		// largest number of recruits, about 6,000". The nearest noun that makes a metric:
-		// "الجماعات الإرهابية" between them is an adjective, not the count.
+		// "الجماعات الإرهابية" between them is an adjective, not the count. A noun after the
+		// number that makes none (a nationality, "شخص", "مستخدم") is a measure word of the
+		// noun before when a cue ties that noun to the figure and both count the same unit:
+		// "عدد المقاتلين الأجانب … يقدر بـ12 ألف شخص", not "من دول الاتحاد … من 2500 شخص".
+		after, afterText := m.noun, m.nounText
 		for _, k := range x.nounsBefore(doc, mentions, i) {
 			m.noun, m.nounText = k, doc.tokens[k].text
-			if c.Metric = x.metric(doc, mentions, i); c.Metric != "" {
+			metric, byCue := x.metricAndCue(doc, mentions, i)
+			if c.Metric = metric; c.Metric != "" && (after < 0 || byCue && x.mayCount(doc, after, x.lexicon.metrics[metric].Unit)) {
+				break
+			}
+			m.noun, m.nounText, c.Metric = after, afterText, ""
+		}
+		if c.Metric == "" && m.noun < 0 && previous != nil && previous.noun >= 0 {
+			// Ellipsis: "بين 500 و550 طفلا"; a noun stated between the two figures came first
+			// ("… 30593 شخصاً، ويبلغ تعداد العائلات 8983").
+			m.noun, m.nounText = previous.noun, previous.nounText
+			c.Metric = x.metric(doc, mentions, i)
+		}
+	}
+	if c.Metric == "" && m.noun < 0 && x.partitiveAround(doc, q) {
+		// "منهم", "of them" with no noun in the sentence: the people of a figure of the
+		// sentences before ("أكثر من 42 ألف إرهابي … . وقتل 20% منهم في المعارك"), tied to
+		// this figure by a cue.
+		for j := i - 1; j >= 0 && mentions[j].sentence >= m.sentence-2; j-- {
+			p := mentions[j]
+			if p.noun < 0 || !p.quantity.IsClaim || doc.sentences[p.sentence].paragraph != s.paragraph {
+				continue
+			}
+			if _, _, nationality := x.lexicon.aliasAt(doc.tokens, p.noun); nationality {
+				continue // "them" are people a noun named, not a place
+			}
+			m.noun, m.nounText = p.noun, p.nounText
+			if metric, byCue := x.metricAndCue(doc, mentions, i); byCue {
+				c.Metric = metric
 				break
 			}
 			m.noun, m.nounText = -1, ""
 		}
-		if c.Metric == "" && nationality {
-			m.noun, m.nounText = x.countedNoun(doc, q, s)
-		}
 	}
 	if same := sameNounBefore(mentions, i); c.Metric == "" && same != nil {
-		c.Metric = same.claim.Metric // coordination: "30 ألف حساب على «تليجرام» … و50 ألف حساب"
+		c.Metric = same.metric // coordination: "30 ألف حساب على «تليجرام» … و50 ألف حساب"
 	}
 	// A list of parallel figures: "تونس (6500) والسعودية (2500) وروسيا (2400)", "Saudi
 	// Arabia with 2,500; Russia with 2,400": a figure that says nothing of what it counts
 	// counts what the one before it counts.
 	if c.Metric == "" && previous != nil && previous.claim.Metric != "" && previous.quantity.Unit == q.Unit && x.parallel(doc, previous, m) {
 		c.Metric = previous.claim.Metric
+	}
+	m.metric = c.Metric
+	if c.Metric != "" && x.increment(doc, q) {
+		c.Metric = "" // "eight more died": an increment, not the toll
 	}
 	if metric := x.lexicon.metrics[c.Metric]; metric != nil && c.Unit == "" {
 		c.Unit = metric.Unit
@@ -197,6 +230,46 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 	}
 	c.Attribution = doc.attributionOf(m.sentence)
 	m.claim = c
+}
+
+// mayCount reports whether the noun at token k may count a unit: "شخص" counts people, so
+// "عائلاتهم التي تضم 4 آلاف امرأة" counts no families. A word that is no noun (a
+// nationality) may count anything.
+func (x *Extractor) mayCount(doc *document, k int, unit string) bool {
+	noun := false
+	for _, form := range doc.tokens[k].variants() {
+		for _, p := range x.lexicon.nouns[form] {
+			if matchRest(p.words[1:], doc.tokens[k+1:]) {
+				if x.lexicon.metrics[p.id].Unit == unit {
+					return true
+				}
+				noun = true
+			}
+		}
+	}
+	return !noun
+}
+
+// definiteNumberNoun is the noun a number word with the article follows as its adjective
+// ("الدول الأربع", "الأشهر الستة"), or -1.
+func (x *Extractor) definiteNumberNoun(doc *document, q numbers.Quantity) int {
+	first := doc.tokenAt(q.NormStart)
+	if first >= len(doc.tokens) || first == 0 || doc.tokens[first].start != q.NormStart || !strings.HasPrefix(doc.tokens[first].text, "ال") || doc.tokens[first].breakBefore {
+		return -1
+	}
+	if _, _, ok := x.lexicon.nouns.match(doc.tokens, first-1); ok {
+		return first - 1
+	}
+	return -1
+}
+
+// Words after a number that make it an increment: "eight more died", "خمسة آخرون".
+var incrementWords = map[string]bool{"more": true, "another": true, "additional": true, "اخرون": true, "اخرين": true, "اضافيين": true}
+
+// increment reports whether a number counts an addition to a figure given elsewhere.
+func (x *Extractor) increment(doc *document, q numbers.Quantity) bool {
+	next := doc.wordsAfter(q.NormEnd, 1)
+	return len(next) == 1 && incrementWords[next[0].text]
 }
 
 // refersBack reports whether a fraction points back at a figure already given: a glued
@@ -269,6 +342,21 @@ func (d *document) partitiveBefore(normOffset int) bool {
 	return false
 }
 
+// partitiveAround reports whether "منهم"/"منها"/"of them" stands right before or after a number.
+func (x *Extractor) partitiveAround(doc *document, q numbers.Quantity) bool {
+	if doc.partitiveBefore(q.NormStart) {
+		return true
+	}
+	next := doc.wordsAfter(q.NormEnd, 2)
+	if len(next) > 0 && partitives[next[0].text] {
+		return true
+	}
+	return len(next) == 2 && next[0].text == "of" && next[1].text == "them"
+}
+
+// Partitive pronouns: what follows them is a part of the figure before.
+var partitives = map[string]bool{"منهم": true, "منها": true}
+
 // sameNounBefore is the latest claim of the sentence that counts the same noun and has a metric.
 func sameNounBefore(mentions []*mention, i int) *mention {
 	m := mentions[i]
@@ -276,7 +364,7 @@ func sameNounBefore(mentions []*mention, i int) *mention {
 		return nil
 	}
 	for j := i - 1; j >= 0 && mentions[j].sentence == m.sentence; j-- {
-		if p := mentions[j]; p.quantity.IsClaim && p.nounText == m.nounText && p.claim.Metric != "" {
+		if p := mentions[j]; p.quantity.IsClaim && p.nounText == m.nounText && p.metric != "" {
 			return p
 		}
 	}
@@ -306,20 +394,33 @@ func previousClaimEnd(mentions []*mention, i int, limit int) int {
 // "من"/"of" and, in English, adjectives before the noun.
 func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (int, string) {
 	first := doc.tokenAt(q.NormEnd)
-	for k := first; k < len(doc.tokens) && k < first+nounWindow; k++ {
+	// "من", "of" and "the" lead to the noun without taking a place in the window: "93
+	// percent of the suspended accounts".
+	window, head := nounWindow, first
+	for k := first; k < len(doc.tokens) && k < first+window; k++ {
 		t := doc.tokens[k]
-		if t.start >= s.end || (k > first && t.breakBefore) {
-			break
+		if t.start >= s.end || (k > first && t.breakBefore) || destinationWords[t.text] {
+			break // "40% عادوا إلى بلدانهم": where they went is not what is counted
 		}
-		if _, _, ok := x.lexicon.nouns.match(doc.tokens, k); ok {
+		_, nounWords, isNoun := x.lexicon.nouns.match(doc.tokens, k)
+		_, aliasWords, isAlias := x.lexicon.aliasAt(doc.tokens, k)
+		if isNoun && (!isAlias || aliasWords <= nounWords || k == first) {
 			return k, t.text
 		}
-		if _, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && k == first {
-			return k, t.text // a nationality as the counted noun: "550 أوروبيا"
+		// A longer entity name after "من" is no counted noun: "من الدول الأوروبية" says
+		// where from.
+		if isAlias && k == head && !doc.markBetween(q.NormEnd, t.start) {
+			return k, t.text // a nationality as the counted noun: "550 أوروبيا", "60% من التونسيين"
+		}
+		if leadWords[t.text] && k == head {
+			window, head = window+1, k+1
 		}
 	}
 	return -1, ""
 }
+
+// Words that lead from a number to its noun.
+var leadWords = map[string]bool{"من": true, "of": true, "the": true}
 
 // nounsBefore lists the counted nouns before a number that has none after it, nearest
 // first, within its scope (not past the previous number of the sentence) and a dozen words.
@@ -334,20 +435,59 @@ func (x *Extractor) nounsBefore(doc *document, mentions []*mention, i int) []int
 			out = append(out, k)
 		}
 	}
+	// "عدد X", "the number of X" names what the sentence counts however far the figure
+	// comes after it: "أما عدد المقاتلين الأجانب القادمين إلى سوريا من دول الاتحاد
+	// الأوروبي، فارتفع خلال الفترة ذاتها، من 2500 شخص".
+	for k := first - 13; k >= 0 && k >= first-countWindow && doc.tokens[k].start >= limit; k-- {
+		if !countWords[doc.tokens[k].text] {
+			continue
+		}
+		for j := k + 1; j < first && j <= k+3; j++ {
+			if _, _, ok := x.lexicon.nouns.match(doc.tokens, j); ok {
+				out = append(out, j)
+				break
+			}
+		}
+		break
+	}
 	return out
 }
+
+// countWords name the counted noun after them ("عدد المقاتلين", "number of fighters");
+// countWindow is how far before the figure they are looked for, in words.
+var countWords = map[string]bool{"عدد": true, "اجمالي": true, "number": true, "total": true}
+
+const countWindow = 30
 
 // metric picks the metric whose noun the number counts and whose cue stands nearest. A
 // noun that is itself one of the metric's cues ("49 قتيلا", "49 killed") is its own cue; when
 // no cue stands near, a metric without cues or marked fallback decides.
 func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
+	metric, _ := x.metricAndCue(doc, mentions, i)
+	return metric
+}
+
+// metricAndCue is metric, and whether a cue (rather than the noun alone) decided it.
+func (x *Extractor) metricAndCue(doc *document, mentions []*mention, i int) (string, bool) {
 	m := mentions[i]
 	if m.noun < 0 {
-		return ""
+		return "", false
 	}
 	candidates := x.lexicon.nouns.matchAll(doc.tokens, m.noun)
+	if _, aliasWords, ok := x.lexicon.aliasAt(doc.tokens, m.noun); ok && len(candidates) > 0 && aliasWords > len(candidates[0].words) &&
+		m.noun > 0 && leadWords[doc.tokens[m.noun-1].text] {
+		candidates = nil // "5 آلاف من الدول الأوروبية" says where from; "عدة دول أوروبية" counts countries
+	}
+	nationality := false
 	if len(candidates) == 0 {
-		return ""
+		// A nationality counts people ("60% من التونسيين المذكورين يوجدون في سوريا"):
+		// any metric of people, chosen by its cue alone.
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, m.noun); ok && x.isGeographic(p.id) {
+			candidates, nationality = x.lexicon.peopleMetrics, true
+		}
+	}
+	if len(candidates) == 0 {
+		return "", false
 	}
 	s := doc.sentences[m.sentence]
 	before := x.cuesBefore(doc, mentions, i, s)
@@ -356,17 +496,27 @@ func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
 		after.set(p.id, 0)
 	}
 	// A noun stated before the number brings the cues right after it: "المقاتلين الذين
-	// سافروا … بلغ ثلاثة آلاف".
-	if first := doc.tokenAt(m.quantity.NormStart); m.noun < first {
+	// سافروا … بلغ ثلاثة آلاف", unless it is the previous figure's noun, whose cues are that
+	// figure's ("120 fighters left …, and 40 have returned", "3000 حساب حذفت … و40").
+	previous := previousClaim(mentions, i)
+	if first := doc.tokenAt(m.quantity.NormStart); m.noun < first && doc.tokens[m.noun].start >= s.start && (previous == nil || doc.tokens[m.noun].start >= previous.quantity.NormEnd && previous.noun != m.noun) {
 		for k, distance := m.noun+1, 1; k < first && distance <= cueWindowAfter; k, distance = k+1, distance+1 {
 			for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
 				after.set(p.id, distance)
 			}
 		}
 	}
-	best, bestDistance, bestOrder := "", math.MaxInt, math.MaxInt
+	// A percentage is first a share metric's (unit percent) when one's cue stands near:
+	// "74% of those accounts were suspended before their first tweet" is a share of removed
+	// accounts, not a count of them. A count is never a share metric's.
+	percent := m.quantity.Unit == "percent"
+	best, bestDistance, bestOrder, bestShare := "", math.MaxInt, math.MaxInt, false
 	for _, candidate := range candidates {
 		metric := x.lexicon.metrics[candidate.id]
+		share := metric.Unit == "percent"
+		if share && !percent && m.quantity.Unit != "fraction" {
+			continue
+		}
 		distance := math.MaxInt - 1 // the noun alone decides, last
 		d, ok := before.get(candidate.id)
 		if d2, ok2 := after.get(candidate.id); ok2 && (!ok || d2 < d) {
@@ -375,14 +525,15 @@ func (x *Extractor) metric(doc *document, mentions []*mention, i int) string {
 		switch {
 		case ok:
 			distance = d
-		case hasCues(metric) && (!metric.Fallback || m.quantity.Unit == "percent"):
-			continue // a share of accounts is no count of accounts held
+		case hasCues(metric) && (!metric.Fallback || percent), nationality:
+			continue // a share of accounts is no count of accounts held; a nationality needs a cue
 		}
-		if distance < bestDistance || (distance == bestDistance && x.lexicon.order[candidate.id] < bestOrder) {
-			best, bestDistance, bestOrder = candidate.id, distance, x.lexicon.order[candidate.id]
+		preferred := percent && share && !bestShare
+		if preferred || (share == bestShare || !percent) && (distance < bestDistance || (distance == bestDistance && x.lexicon.order[candidate.id] < bestOrder)) {
+			best, bestDistance, bestOrder, bestShare = candidate.id, distance, x.lexicon.order[candidate.id], share
 		}
 	}
-	return best
+	return best, best != "" && bestDistance < math.MaxInt-1
 }
 
 // cueDistances maps metric ids to the word distance of their nearest cue: a handful of
@@ -430,9 +581,15 @@ func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sent
 	var found cueDistances
 	q := mentions[i].quantity
 	limit := max(s.start, previousClaimEnd(mentions, i, s.start))
+	hasPrevious := previousClaim(mentions, i) != nil
 	first := doc.tokenAt(q.NormStart)
 	for k, distance := first-1, 1; k >= 0 && distance <= cueWindowBefore; k, distance = k-1, distance+1 {
 		if doc.tokens[k].start < limit {
+			break
+		}
+		// The words after the previous figure up to a clause mark are that figure's: "190
+		// يقبعون في السجون، و137 تحت الإقامة الجبرية".
+		if hasPrevious && k+1 < first && doc.markBetween(doc.tokens[k].end, doc.tokens[k+1].start) {
 			break
 		}
 		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
@@ -453,7 +610,11 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 		if t.start >= limit || (k > first && t.breakBefore && k > m.noun) {
 			break // a comma after the counted noun ends the number's clause
 		}
-		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
+		cues := x.lexicon.cues.matchAll(doc.tokens, k)
+		if len(cues) > 0 && k+1 < len(doc.tokens) && partitives[doc.tokens[k+1].text] {
+			break // "ثلاثة آلاف مقاتل … عاد منهم 600": the verb is the part's
+		}
+		for _, p := range cues {
 			found.set(p.id, distance)
 		}
 	}
@@ -494,10 +655,12 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		}
 	}
 	allowed := func(id string) bool { return len(kinds) == 0 || kinds[x.lexicon.entities[id].Kind] }
-	rank := func(id string) int { // the metric's first subject kind is the one it is mostly about
+	// The metric's first subject kind is the one it is mostly about; countries and regions
+	// rank alike ("من الدول الأوروبية: بلجيكا، وفرنسا…" is about Europe, named first).
+	rank := func(id string) int {
 		if metric := x.lexicon.metrics[metricID]; metric != nil {
 			for r, k := range metric.SubjectKinds {
-				if k == x.lexicon.entities[id].Kind {
+				if k == x.lexicon.entities[id].Kind || x.isGeographic(id) && (k == "country" || k == "region") {
 					return r
 				}
 			}
@@ -514,8 +677,8 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 	// people are mostly about where they come from.
 	best, bestDistance, place := "", math.MaxInt, ""
 	for k, distance := numberToken-1, 1; k >= 0 && doc.tokens[k].start >= scopeStart; k, distance = k-1, distance+1 {
-		if isAttribution(&doc.tokens[k]) {
-			break
+		if isAttribution(&doc.tokens[k]) || k == numberToken-1 && doc.tokens[k].end < m.quantity.NormStart && doc.markBetween(doc.tokens[k].end, m.quantity.NormStart) {
+			break // "… are Syrians, 42 percent are Iraqis": a name before a comma is another clause's
 		}
 		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) {
 			if !x.isPlace(doc.tokens, k, p.id) {
@@ -550,9 +713,10 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		// "مقتل 15 مواطنا روسيا" in a sentence about the Saint Petersburg bombing: the
 		// metric's first kind (the event) named in the sentence wins over a nationality. A
 		// place named earlier does not win over the clause's own place ("6000 من فرنسا،
-		// بينما 5000 من أوروبا الغربية"): both say where people came from.
+		// بينما 5000 من أوروبا الغربية"): both say where people came from; nor does a camp
+		// over the nationality its figure counts ("تعداد العراقيين منهم 30875 شخصاً").
 		if r := rank(best); r > 0 {
-			if topic := x.firstAlias(doc, m.sentence, numberStart, allowed, rank); topic != "" && rank(topic) < r && !x.isGeographic(topic) {
+			if topic := x.firstAlias(doc, m.sentence, numberStart, allowed, rank); topic != "" && rank(topic) < r && x.lexicon.entities[topic].Kind == "event" {
 				return topic
 			}
 		}
@@ -574,7 +738,25 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 			return topic
 		}
 	}
-	// 4. The place, when nothing else is named.
+	// 4. What the article is about, for a count of a platform's, a camp's, an event's or an
+	// agency's ("the death toll had stood at 11" in a report on one bombing): the first such
+	// entity it names. Countries and regions are not carried so far: a count of fighters
+	// without one is the world's.
+	if len(kinds) > 0 {
+		for j := max(0, m.sentence-articleTopicSentences); j < m.sentence; j++ {
+			for _, hit := range x.topics(doc, j) {
+				if allowed(hit.id) && !hit.place && !x.isGeographic(hit.id) {
+					return hit.id
+				}
+			}
+		}
+	}
+	// 5. The place, when nothing else is named, for a count of what happened there ("قتل 15
+	// شخصا في فرنسا"). Where people are ("المقاتلين الأجانب في سوريا", "held in Syria") is
+	// not where they come from, which counts of people are about.
+	if !kinds["event"] {
+		return ""
+	}
 	if place != "" {
 		return place
 	}
@@ -585,6 +767,9 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 	}
 	return ""
 }
+
+// articleTopicSentences bounds how far back the article's topic is looked for.
+const articleTopicSentences = 40
 
 // isGeographic reports whether an entity is a place (country, region, city) rather than an
 // event, a camp, a platform or an organisation.
@@ -705,6 +890,9 @@ func (x *Extractor) rate(doc *document, mentions []*mention, i int) interval.Rat
 		if t.start >= limit {
 			break
 		}
+		if k > first && hours[t.text] && strings.TrimSpace(string(doc.text.Runes[doc.tokens[k-1].end:t.start])) == "24" {
+			return interval.Day // "خلال 24 ساعة", "in 24 hours"
+		}
 		if k > first && t.breakBefore && k > m.noun+1 && m.noun >= 0 {
 			break
 		}
@@ -712,7 +900,38 @@ func (x *Extractor) rate(doc *document, mentions []*mention, i int) interval.Rat
 			return r
 		}
 	}
+	// A rate adjective on the counted noun or the cue before the number: "عمليات الوقف
+	// اليومي للحسابات تشهد ارتفاعا بنسبة 80%", "daily suspensions rose to 1,000".
+	scope := max(s.start, previousClaimEnd(mentions, i, s.start))
+	number := doc.tokenAt(m.quantity.NormStart)
+	for k := number - 1; k > 0 && k >= number-cueWindowBefore && doc.tokens[k-1].start >= scope; k-- {
+		if k+1 < number && doc.tokens[k+1].breakBefore {
+			break // another clause
+		}
+		if r, ok := rateAdjectives[doc.tokens[k].text]; ok && x.namesCount(doc.tokens, k-1) {
+			return r
+		}
+	}
 	return interval.None
+}
+
+// Words for hours, after "24": a count within 24 hours is a daily one.
+var hours = map[string]bool{"ساعه": true, "hours": true, "hour": true}
+
+// rateAdjectives qualify a count's noun or verb ("الوقف اليومي", "daily suspensions").
+var rateAdjectives = map[string]interval.Rate{
+	"اليومي": interval.Day, "اليوميه": interval.Day, "يومي": interval.Day, "يوميه": interval.Day, "daily": interval.Day,
+	"الاسبوعي": interval.Week, "الاسبوعيه": interval.Week, "weekly": interval.Week,
+	"الشهري": interval.Month, "الشهريه": interval.Month, "monthly": interval.Month,
+}
+
+// namesCount reports whether token k is a counted noun or a cue of the lexicon.
+func (x *Extractor) namesCount(tokens []token, k int) bool {
+	if _, _, ok := x.lexicon.nouns.match(tokens, k); ok {
+		return true
+	}
+	_, _, ok := x.lexicon.cues.match(tokens, k)
+	return ok
 }
 
 func rateAt(tokens []token, k int) (interval.Rate, bool) {

@@ -42,6 +42,8 @@ type lexicon struct {
 	metrics  map[string]*rules.Metric
 	entities map[string]*rules.Entity
 	order    map[string]int // metric definition order, for ties
+	// peopleMetrics are the metrics that count people, for a nationality as the counted noun.
+	peopleMetrics []phrase
 	// words is every word of the lexicon and of the extractor's own grammar.
 	words map[string]bool
 	// cache maps text words to their spellings (spellingsOf); cached counts its entries.
@@ -54,6 +56,10 @@ func newLexicon(pack *rules.Pack) *lexicon {
 	for i, m := range pack.Metrics {
 		l.metrics[m.ID] = m
 		l.order[m.ID] = i
+		switch m.Unit {
+		case "people", "adults", "children":
+			l.peopleMetrics = append(l.peopleMetrics, phrase{id: m.ID, order: i})
+		}
 		for _, words := range m.Nouns {
 			for _, w := range words {
 				l.nouns.add(w, m.ID, i)
