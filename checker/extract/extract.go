@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/claimcheck/claimcheck/checker/claim"
@@ -27,6 +28,10 @@ const (
 type Extractor struct {
 	lexicon *lexicon
 	scanner *numbers.Scanner
+	// documents recycles the buffers of one article's reading (runes, normalized view,
+	// tokens, sentences, caches): most of what a reading used to allocate. A document is
+	// owned by one call of Article at a time, so sharing the Extractor stays safe.
+	documents sync.Pool
 }
 
 // New builds an Extractor for a pack.
@@ -44,15 +49,67 @@ type document struct {
 	text      *normalize.Text
 	tokens    []token
 	sentences []sentence
-	lines     *source.Lines
-	// attributions caches each sentence's attribution (nil: not read yet).
-	attributions []*string
-	// cursorRunes and cursorBytes are the last character offset mapped to bytes (byteOffset).
-	cursorRunes, cursorBytes int
+	// lineStarts[i] is the character offset where line i+1 begins (source.Lines, without
+	// a second decoding pass).
+	lineStarts []int
+	// attributions caches each sentence's attribution (read false: not read yet).
+	attributions []cachedAttribution
+	// checkpoints[k] is the byte offset of character k*checkpointEvery (byteOffset).
+	checkpoints []int32
 	// sentenceTexts caches the original text of the sentences that hold mentions.
 	sentenceTexts map[int]string
 	// sentenceTopics caches the entities each sentence names (topics).
 	sentenceTopics map[int][]aliasHit
+	// normalized is text's storage; mentions and mentionPointers back Article's mentions.
+	normalized      normalize.Text
+	quantities      []numbers.Quantity
+	mentions        []mention
+	mentionPointers []*mention
+}
+
+type cachedAttribution struct {
+	read bool
+	text string
+}
+
+// maxRecycled bounds the buffers kept for the next article (in characters), so that one
+// huge article does not pin its memory in the pool.
+const maxRecycled = 1 << 20
+
+// checkpointEvery is the spacing, in characters, of the byte offsets a document keeps.
+const checkpointEvery = 32
+
+// reset prepares a recycled document for an article: one decoding pass fills the runes and
+// the line starts.
+func (d *document) reset(article *corpus.Article) {
+	d.article = article
+	d.original, d.lineStarts, d.checkpoints = d.original[:0], append(d.lineStarts[:0], 0), d.checkpoints[:0]
+	if cap(d.original) < len(article.Text) {
+		d.original = make([]rune, 0, len(article.Text)) // bytes bound characters
+	}
+	for at, r := range article.Text {
+		if len(d.original)%checkpointEvery == 0 {
+			d.checkpoints = append(d.checkpoints, int32(at))
+		}
+		d.original = append(d.original, r)
+		if r == '\n' {
+			d.lineStarts = append(d.lineStarts, len(d.original))
+		}
+	}
+	if len(d.original)%checkpointEvery == 0 {
+		d.checkpoints = append(d.checkpoints, int32(len(article.Text)))
+	}
+	d.normalized.ResetRunes(d.original)
+	d.text = &d.normalized
+	clear(d.sentenceTexts)
+	clear(d.sentenceTopics)
+}
+
+// position is source.Lines.Position over lineStarts: line:col of a character offset.
+func (d *document) position(offset int) source.Position {
+	offset = max(0, min(offset, len(d.original)))
+	line := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
+	return source.Position{Line: line + 1, Col: offset - d.lineStarts[line] + 1}
 }
 
 // mention is a quantity on its way to a claim.
@@ -68,20 +125,30 @@ type mention struct {
 
 // Article extracts every numeric mention of an article, claims and non-claims, in text order.
 func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
-	doc := &document{article: article, original: []rune(article.Text)}
-	doc.text = normalize.String(article.Text)
-	doc.tokens = tokenize(doc.text, x.lexicon)
-	doc.sentences = sentences(doc.text)
-	doc.lines = source.NewLines(article.Text)
+	doc, _ := x.documents.Get().(*document)
+	if doc == nil {
+		doc = &document{}
+	}
+	defer x.recycle(doc)
+	doc.reset(article)
+	doc.tokens = tokenize(doc.text, x.lexicon, doc.tokens[:0])
+	doc.sentences = sentences(doc.text, doc.sentences[:0])
+	doc.attributions = resize(doc.attributions, len(doc.sentences))
 
-	quantities := x.scanner.Scan(doc.text, doc.original)
-	mentions := make([]*mention, 0, len(quantities))
+	quantities := x.scanner.AppendScan(doc.quantities[:0], doc.text, doc.original)
+	doc.quantities = quantities
+	doc.mentions = doc.mentions[:0]
 	for _, q := range quantities {
 		if q.Start < article.BodyStart {
 			continue
 		}
-		mentions = append(mentions, &mention{quantity: q, sentence: doc.sentenceAt(q.NormStart), noun: -1})
+		doc.mentions = append(doc.mentions, mention{quantity: q, sentence: doc.sentenceAt(q.NormStart), noun: -1})
 	}
+	mentions := doc.mentionPointers[:0]
+	for i := range doc.mentions {
+		mentions = append(mentions, &doc.mentions[i])
+	}
+	doc.mentionPointers = mentions
 	periods := x.periods(doc, quantities)
 	for i, m := range mentions {
 		x.read(doc, mentions, i, periods)
@@ -92,6 +159,25 @@ func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
 		out[i] = m.claim
 	}
 	return out
+}
+
+// resize returns a zeroed slice of n elements, reusing s's storage when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// recycle returns a document to the pool unless it grew past maxRecycled.
+func (x *Extractor) recycle(doc *document) {
+	if cap(doc.original) > maxRecycled {
+		return
+	}
+	doc.article = nil
+	x.documents.Put(doc)
 }
 
 func (d *document) sentenceAt(normOffset int) int {
@@ -112,7 +198,7 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 	q := m.quantity
 	s := doc.sentences[m.sentence]
 	sentenceStart, sentenceEnd := doc.text.Original(s.start), doc.text.Original(s.end)
-	pos := doc.lines.Position(q.Start)
+	pos := doc.position(q.Start)
 	c := claim.Claim{
 		Article: doc.article.Path, Start: q.Start, End: q.End, Line: pos.Line, Col: pos.Col,
 		Text: q.Text, Value: q.Value, Interval: q.Interval, Qualifier: q.Qualifier,
@@ -754,18 +840,19 @@ func (d *document) originalText(start, end int) string {
 	return d.article.Text[d.byteOffset(start):d.byteOffset(end)]
 }
 
-// byteOffset maps a character offset of the original text to its byte offset.
+// byteOffset maps a character offset of the original text to its byte offset: from the
+// checkpoint at or before it, decoding at most checkpointEvery-1 characters forward.
 func (d *document) byteOffset(characters int) int {
-	if characters < d.cursorRunes {
-		d.cursorRunes, d.cursorBytes = 0, 0
-	}
 	text := d.article.Text
-	for d.cursorRunes < characters && d.cursorBytes < len(text) {
-		_, size := utf8.DecodeRuneInString(text[d.cursorBytes:])
-		d.cursorBytes += size
-		d.cursorRunes++
+	characters = max(0, min(characters, len(d.original)))
+	k := characters / checkpointEvery
+	runes, bytes := k*checkpointEvery, int(d.checkpoints[k])
+	for runes < characters && bytes < len(text) {
+		_, size := utf8.DecodeRuneInString(text[bytes:])
+		bytes += size
+		runes++
 	}
-	return d.cursorBytes
+	return bytes
 }
 
 // sentenceText is a sentence's original text, one string shared by all its mentions.
@@ -783,14 +870,10 @@ func (d *document) sentenceText(index, start, end int) string {
 
 // attributionOf is the attribution of a sentence, read once for all its numbers.
 func (d *document) attributionOf(sentenceIndex int) string {
-	if d.attributions == nil {
-		d.attributions = make([]*string, len(d.sentences))
+	if a := &d.attributions[sentenceIndex]; !a.read {
+		a.read, a.text = true, attribution(d, d.sentences[sentenceIndex])
 	}
-	if d.attributions[sentenceIndex] == nil {
-		a := attribution(d, d.sentences[sentenceIndex])
-		d.attributions[sentenceIndex] = &a
-	}
-	return *d.attributions[sentenceIndex]
+	return d.attributions[sentenceIndex].text
 }
 
 // Speech verbs name who says a figure: the speaker is an attribution and, unlike a source

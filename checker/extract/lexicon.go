@@ -176,13 +176,25 @@ func (index phraseIndex) match(tokens []token, i int) (phrase, int, bool) {
 	return phrase{}, 0, false
 }
 
-// matchAll lists every entry starting at token i (all metrics a noun may count).
+// matchAll lists every entry starting at token i (all metrics a noun may count). A single
+// entry, the usual case, is returned as a slice of the index itself, without allocating;
+// callers only read the list.
 func (index phraseIndex) matchAll(tokens []token, i int) []phrase {
 	var out []phrase
 	for _, form := range tokens[i].variants() {
-		for _, p := range index[form] {
-			if !containsID(out, p.id) && matchRest(p.words[1:], tokens[i+1:]) {
-				out = append(out, p)
+		list := index[form]
+		for k := range list {
+			p := &list[k]
+			if containsID(out, p.id) || !matchRest(p.words[1:], tokens[i+1:]) {
+				continue
+			}
+			switch {
+			case out == nil:
+				out = list[k : k+1 : k+1]
+			case cap(out) == 1:
+				out = append(make([]phrase, 0, 4), out[0], *p)
+			default:
+				out = append(out, *p)
 			}
 		}
 	}

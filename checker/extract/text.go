@@ -45,10 +45,9 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || r == '’'
 }
 
-// tokenize splits the view into letter words. Token texts are slices of one string of the
-// whole view, so that a word costs no allocation.
-func tokenize(text *normalize.Text, l *lexicon) []token {
-	tokens := make([]token, 0, len(text.Runes)/6)
+// tokenize splits the view into letter words, appending to tokens. Token texts are slices
+// of one string of the whole view, so that a word costs no allocation.
+func tokenize(text *normalize.Text, l *lexicon, tokens []token) []token {
 	runes := text.Runes
 	view := string(runes)
 	pendingBreak := false
@@ -94,10 +93,9 @@ func tokenize(text *normalize.Text, l *lexicon) []token {
 	return tokens
 }
 
-// sentences splits the view at sentence marks and line ends. A dot between digits (1.2) or
-// after a single letter initial is not an end.
-func sentences(text *normalize.Text) []sentence {
-	var out []sentence
+// sentences splits the view at sentence marks and line ends, appending to out. A dot
+// between digits (1.2) or after a single letter initial is not an end.
+func sentences(text *normalize.Text, out []sentence) []sentence {
 	runes := text.Runes
 	start, paragraph := 0, 0
 	emit := func(end int) {

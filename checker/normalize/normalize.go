@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -19,22 +18,45 @@ type Text struct {
 
 // String normalizes s.
 func String(s string) *Text {
-	n := utf8.RuneCountInString(s)
-	t := &Text{Runes: make([]rune, 0, n), Offsets: make([]int32, 0, n+1)}
-	offset := int32(0)
-	for _, r := range s {
+	t := &Text{}
+	t.Reset(s)
+	return t
+}
+
+// Reset normalizes s into t, reusing t's buffers: a reader of many articles keeps one Text
+// and allocates nothing once the buffers have grown to the largest article.
+func (t *Text) Reset(s string) { t.ResetRunes([]rune(s)) }
+
+// ResetRunes is Reset for a text already decoded into runes (one decoding pass fewer).
+func (t *Text) ResetRunes(s []rune) {
+	if cap(t.Runes) < len(s) {
+		// Folding never lengthens the text except for ligatures, which append grows for.
+		t.Runes = make([]rune, 0, len(s))
+		t.Offsets = make([]int32, 0, len(s)+1)
+	}
+	runes, offsets := t.Runes[:0], t.Offsets[:0]
+	for i, r := range s {
 		// Fast path: ASCII lower-case and digits, and the Arabic letters that fold to
 		// themselves, are kept as they are.
-		if (r >= 'a' && r <= 'z') || r == ' ' || (r >= '0' && r <= '9') || (r >= 'ء' && r <= 'غ' && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ئ' && r != 'ؤ' && r != 'ة') || (r >= 'ف' && r <= 'ي' && r != 'ى') {
-			t.Runes = append(t.Runes, r)
-			t.Offsets = append(t.Offsets, offset)
+		if keepsItself(r) {
+			runes = append(runes, r)
+			offsets = append(offsets, int32(i))
 		} else {
-			t.appendFolded(r, offset)
+			t.Runes, t.Offsets = runes, offsets
+			t.appendFolded(r, int32(i))
+			runes, offsets = t.Runes, t.Offsets
 		}
-		offset++
 	}
-	t.Offsets = append(t.Offsets, offset)
-	return t
+	t.Runes, t.Offsets = runes, append(offsets, int32(len(s)))
+}
+
+// keepsItself reports whether r is its own normalized form and never dropped: the common
+// letters of both scripts, checked with two range tests before the full fold.
+func keepsItself(r rune) bool {
+	if r < 0x80 {
+		return (r >= 'a' && r <= 'z') || r == ' ' || (r >= '0' && r <= '9')
+	}
+	return (r >= 'ء' && r <= 'غ' && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ئ' && r != 'ؤ' && r != 'ة') || (r >= 'ف' && r <= 'ي' && r != 'ى')
 }
 
 // Original maps a normalized offset back to a character offset in the original text.

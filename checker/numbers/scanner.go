@@ -45,15 +45,20 @@ func New(opts ...Option) *Scanner {
 // Scan returns the quantities of text sorted by Start. original is the original text as
 // runes (the string text was normalized from), for Quantity.Text.
 func (s *Scanner) Scan(text *normalize.Text, original []rune) []Quantity {
+	return s.AppendScan(nil, text, original)
+}
+
+// AppendScan is Scan appending to dst, so that a reader of many texts reuses one buffer.
+func (s *Scanner) AppendScan(dst []Quantity, text *normalize.Text, original []rune) []Quantity {
 	if text == nil || len(text.Runes) == 0 {
-		return nil
+		return dst
 	}
 	buf := s.tokens.Get().(*[]token)
 	if want := len(text.Runes)/4 + 64; cap(*buf) < want {
 		*buf = make([]token, 0, want)
 	}
 	toks := s.tokenize(text.Runes, (*buf)[:0])
-	st := state{s: s, l: s.lex, rs: text.Runes, toks: toks, text: text, orig: original, lastYear: -10}
+	st := state{s: s, l: s.lex, rs: text.Runes, toks: toks, text: text, orig: original, lastYear: -10, out: dst, first: len(dst)}
 	for i := 0; i < len(toks); {
 		m, ok := st.parseAt(i)
 		if !ok {
@@ -83,6 +88,8 @@ type state struct {
 	text *normalize.Text
 	orig []rune
 	out  []Quantity
+	// first is the index in out of this scan's first quantity (AppendScan).
+	first int
 	// lastEnd is the token after the last mention: qualifiers are not looked for before it.
 	lastEnd int
 	// lastYear is the token index after the last year mention, to chain "2011 و2016".
@@ -266,7 +273,7 @@ func (st *state) emit(m *mention) {
 // once rather than once per mention.
 func (st *state) fillTexts() {
 	size := 0
-	for i := range st.out {
+	for i := st.first; i < len(st.out); i++ {
 		for _, r := range st.orig[st.out[i].Start:st.out[i].End] {
 			size += utf8.RuneLen(r)
 		}
@@ -275,14 +282,14 @@ func (st *state) fillTexts() {
 		return
 	}
 	b := make([]byte, 0, size)
-	for i := range st.out {
+	for i := st.first; i < len(st.out); i++ {
 		for _, r := range st.orig[st.out[i].Start:st.out[i].End] {
 			b = utf8.AppendRune(b, r)
 		}
 	}
 	all := string(b)
 	pos := 0
-	for i := range st.out {
+	for i := st.first; i < len(st.out); i++ {
 		n := 0
 		for _, r := range st.orig[st.out[i].Start:st.out[i].End] {
 			n += utf8.RuneLen(r)
