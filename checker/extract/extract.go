@@ -61,8 +61,11 @@ type document struct {
 	// sentenceTopics caches the entities each sentence names (topics).
 	sentenceTopics map[int][]aliasHit
 	// normalized is text's storage; mentions and mentionPointers back Article's mentions.
-	normalized      normalize.Text
-	quantities      []numbers.Quantity
+	normalized normalize.Text
+	quantities []numbers.Quantity
+	view       []byte
+	// tokenIndex[p] is tokenAt(p) for every offset of the view and its end.
+	tokenIndex      []int32
 	mentions        []mention
 	mentionPointers []*mention
 }
@@ -131,7 +134,8 @@ func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
 	}
 	defer x.recycle(doc)
 	doc.reset(article)
-	doc.tokens = tokenize(doc.text, x.lexicon, doc.tokens[:0])
+	doc.tokens, doc.view = tokenize(doc.text, x.lexicon, doc.tokens[:0], doc.view)
+	doc.indexTokens()
 	doc.sentences = sentences(doc.text, doc.sentences[:0])
 	doc.attributions = resize(doc.attributions, len(doc.sentences))
 
@@ -171,6 +175,25 @@ func resize[T any](s []T, n int) []T {
 	return s
 }
 
+// indexTokens fills tokenIndex: for each normalized offset, the first token starting at or
+// after it.
+func (d *document) indexTokens() {
+	n := len(d.text.Runes) + 1
+	if cap(d.tokenIndex) < n {
+		d.tokenIndex = make([]int32, n)
+	}
+	d.tokenIndex = d.tokenIndex[:n]
+	p := 0
+	for k := range d.tokens {
+		for ; p <= d.tokens[k].start; p++ {
+			d.tokenIndex[p] = int32(k)
+		}
+	}
+	for ; p < n; p++ {
+		d.tokenIndex[p] = int32(len(d.tokens))
+	}
+}
+
 // recycle returns a document to the pool unless it grew past maxRecycled.
 func (x *Extractor) recycle(doc *document) {
 	if cap(doc.original) > maxRecycled {
@@ -188,8 +211,12 @@ func (d *document) sentenceAt(normOffset int) int {
 	return i
 }
 
-// tokenAt is the index of the first token starting at or after a normalized offset.
+// tokenAt is the index of the first token starting at or after a normalized offset: a
+// table look-up, as the reading of each number asks it a dozen times.
 func (d *document) tokenAt(normOffset int) int {
+	if normOffset >= 0 && normOffset < len(d.tokenIndex) {
+		return int(d.tokenIndex[normOffset])
+	}
 	return sort.Search(len(d.tokens), func(i int) bool { return d.tokens[i].start >= normOffset })
 }
 

@@ -44,6 +44,8 @@ type lexicon struct {
 	order    map[string]int // metric definition order, for ties
 	// words is every word of the lexicon and of the extractor's own grammar.
 	words map[string]bool
+	// latin maps each Latin word of words to the list of itself: its spellings.
+	latin map[string][]string
 	// cache maps text words to their spellings (spellingsOf); cached counts its entries.
 	cache  sync.Map
 	cached atomic.Int64
@@ -86,6 +88,12 @@ func newLexicon(pack *rules.Pack) *lexicon {
 	for _, w := range grammarWords() {
 		l.words[normalize.Word(w)] = true
 	}
+	l.latin = map[string][]string{}
+	for w := range l.words {
+		if len(w) > 0 && w[0] < 0x80 {
+			l.latin[w] = []string{w}
+		}
+	}
 	return l
 }
 
@@ -96,6 +104,9 @@ const maxCachedSpellings = 1 << 18
 // spellingsOf lists the lexicon words a text word may be a spelling of, in the order forms
 // gives them ("والعراق" → العراق, عراق). Each distinct word is worked out once and cached.
 func (l *lexicon) spellingsOf(word string) []string {
+	if len(word) == 0 || word[0] < 0x80 {
+		return l.latin[word] // forms gives a Latin word only itself: no cache needed
+	}
 	if cached, ok := l.cache.Load(word); ok {
 		return cached.([]string)
 	}

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"strings"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,6 +12,8 @@ import (
 type token struct {
 	text       string
 	start, end int // normalized offsets
+	// textStart and textEnd are text's byte span in the view (tokenize).
+	textStart, textEnd int32
 	// breakBefore is true when a clause mark (comma, colon, semicolon, dash) stands between
 	// this token and the previous one.
 	breakBefore bool
@@ -46,12 +48,15 @@ func isWordRune(r rune) bool {
 }
 
 // tokenize splits the view into letter words, appending to tokens. Token texts are slices
-// of one string of the whole view, so that a word costs no allocation.
-func tokenize(text *normalize.Text, l *lexicon, tokens []token) []token {
+// of one string of the whole view, so that a word costs no allocation; view is a scratch
+// buffer for that string's bytes.
+func tokenize(text *normalize.Text, l *lexicon, tokens []token, view []byte) ([]token, []byte) {
 	runes := text.Runes
-	view := string(runes)
+	first := len(tokens)
+	// One pass finds the words (as byte spans of the view) while encoding the view; texts
+	// and spellings are filled once the view is a string.
+	view = view[:0]
 	pendingBreak := false
-	at := 0 // byte offset of runes[i] in view
 	for i := 0; i < len(runes); {
 		r := runes[i]
 		if !isWordRune(r) {
@@ -64,17 +69,17 @@ func tokenize(text *normalize.Text, l *lexicon, tokens []token) []token {
 			if r >= '0' && r <= '9' {
 				pendingBreak = true // a number separates clauses for cue and subject look-up
 			}
-			at += utf8.RuneLen(r)
+			view = utf8.AppendRune(view, r)
 			i++
 			continue
 		}
-		start, startByte := i, at
+		start, startByte := i, len(view)
 		for i < len(runes) && isWordRune(runes[i]) {
-			at += utf8.RuneLen(runes[i])
+			view = utf8.AppendRune(view, runes[i])
 			i++
 		}
 		// Apostrophes belong inside a word ("it's"), not around it ("'يوروبول'").
-		end, endByte := i, at
+		end, endByte := i, len(view)
 		for start < end && isApostrophe(runes[start]) {
 			start++
 			startByte += utf8.RuneLen(runes[start-1])
@@ -86,11 +91,17 @@ func tokenize(text *normalize.Text, l *lexicon, tokens []token) []token {
 		if start == end {
 			continue
 		}
-		word := view[startByte:endByte]
-		tokens = append(tokens, token{text: word, start: start, end: end, breakBefore: pendingBreak, spellings: l.spellingsOf(word)})
+		// text holds the byte span until the view is a string.
+		tokens = append(tokens, token{start: start, end: end, breakBefore: pendingBreak, textStart: int32(startByte), textEnd: int32(endByte)})
 		pendingBreak = false
 	}
-	return tokens
+	all := string(view)
+	for k := first; k < len(tokens); k++ {
+		t := &tokens[k]
+		t.text = all[t.textStart:t.textEnd]
+		t.spellings = l.spellingsOf(t.text)
+	}
+	return tokens, view
 }
 
 // sentences splits the view at sentence marks and line ends, appending to out. A dot
@@ -158,14 +169,29 @@ func abbreviationBefore(runes []rune, i int) bool {
 	for start > 0 && (isWordRune(runes[start-1]) || runes[start-1] == '.') {
 		start--
 	}
-	word := string(runes[start:i])
-	if len([]rune(word)) == 1 && word[0] < 0x80 {
+	word := runes[start:i]
+	if len(word) == 1 && word[0] < 0x80 {
 		return true // an initial: "J. Smith", the "u" of "u.s."
 	}
-	if strings.Contains(word, ".") {
+	if slices.Contains(word, '.') {
 		return true // "u.s", "a.m", "p.m"
 	}
-	return abbreviations[word]
+	// The abbreviations are short ASCII words: spell the word into a small buffer, so that
+	// the look-up allocates nothing.
+	var buf [maxAbbreviation]byte
+	if len(word) > len(buf) {
+		return false
+	}
+	for k, r := range word {
+		if r >= 0x80 {
+			return false
+		}
+		buf[k] = byte(r)
+	}
+	return abbreviations[string(buf[:len(word)])]
 }
+
+// maxAbbreviation is the length of the longest abbreviation.
+const maxAbbreviation = 6
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }

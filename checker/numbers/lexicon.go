@@ -95,7 +95,10 @@ type phrase struct {
 }
 
 type lexicon struct {
-	words   map[string]*entry
+	words map[string]*entry
+	// known is a Bloom filter of words' keys: most text words are no number word, and
+	// hashing their runes is cheaper than encoding them for a map look-up (Scanner.find).
+	known   wordFilter
 	phrases []phrase
 	waw     *entry
 	ma      *entry // ما
@@ -552,6 +555,9 @@ func buildLexicon() *lexicon {
 			last.quals = append(last.quals, len(l.phrases)-1)
 		}
 	}
+	for key := range l.words {
+		l.known.add([]rune(key))
+	}
 	return l
 }
 
@@ -572,4 +578,32 @@ func splitWords(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// wordFilter is a Bloom filter over words as runes: no false negatives, about one false
+// positive in a hundred with the lexicon's few thousand words.
+type wordFilter [1024]uint64
+
+// wordHash is FNV-1a over a word's runes.
+func wordHash(word []rune) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range word {
+		h ^= uint64(r)
+		h *= 1099511628211
+	}
+	return h
+}
+
+func (f *wordFilter) add(word []rune) {
+	h := wordHash(word)
+	for _, bit := range [2]uint64{h & 0xffff, (h >> 32) & 0xffff} {
+		f[bit>>6] |= 1 << (bit & 63)
+	}
+}
+
+// mayHold reports whether word may be one of the words added; false is certain.
+func (f *wordFilter) mayHold(word []rune) bool {
+	h := wordHash(word)
+	a, b := h&0xffff, (h>>32)&0xffff
+	return f[a>>6]&(1<<(a&63)) != 0 && f[b>>6]&(1<<(b&63)) != 0
 }

@@ -60,6 +60,10 @@ func (s *Scanner) AppendScan(dst []Quantity, text *normalize.Text, original []ru
 	toks := s.tokenize(text.Runes, (*buf)[:0])
 	st := state{s: s, l: s.lex, rs: text.Runes, toks: toks, text: text, orig: original, lastYear: -10, out: dst, first: len(dst)}
 	for i := 0; i < len(toks); {
+		if !st.mayStart(i) {
+			i++ // most tokens: skip without building a mention
+			continue
+		}
 		m, ok := st.parseAt(i)
 		if !ok {
 			i++
@@ -178,6 +182,18 @@ func (st *state) isNumberWord(j int) bool {
 		return false
 	}
 	return e.role != roleTeenPrefix || st.bare(j+1).has(fTeenSuffix)
+}
+
+// mayStart is parseAt's first test: only digits, number-lexicon words and the punctuation
+// that opens a citation, a leading percent sign or a telephone number can start a mention.
+func (st *state) mayStart(i int) bool {
+	switch t := &st.toks[i]; t.kind {
+	case tokWord:
+		return t.lex != nil
+	case tokPunct:
+		return t.r == '[' || t.r == '%' || t.r == '+'
+	}
+	return true
 }
 
 func (st *state) parseAt(i int) (mention, bool) {

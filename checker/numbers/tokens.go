@@ -87,7 +87,15 @@ func (s *Scanner) tokenize(rs []rune, toks []token) []token {
 			t.kind = tokWord
 			arabic := isArabicLetter(r)
 			q := p + 1
-			for q < n && isLetter(rs[q]) && isArabicLetter(rs[q]) == arabic {
+			for q < n {
+				// The common letters of each script first, then the full test.
+				if c := rs[q]; arabic && c >= 0x0620 && c <= 0x064A || !arabic && c >= 'a' && c <= 'z' {
+					q++
+					continue
+				}
+				if !isLetter(rs[q]) || isArabicLetter(rs[q]) != arabic {
+					break
+				}
 				q++
 			}
 			// "year-old" is one English word for the grammar.
@@ -204,6 +212,9 @@ func (s *Scanner) lookup(word []rune, arabic bool) (*entry, uint8) {
 }
 
 func (s *Scanner) find(word []rune) *entry {
+	if !s.lex.known.mayHold(word) {
+		return nil
+	}
 	var buf [maxWordRunes * utf8.UTFMax]byte
 	n := 0
 	for _, r := range word {
