@@ -64,7 +64,7 @@ type document struct {
 	normalized normalize.Text
 	quantities []numbers.Quantity
 	view       []byte
-	// tokenIndex[p] is tokenAt(p) for every offset of the view and its end.
+	// tokenIndex[b] is tokenAt(b<<tokenBucketShift) (indexTokens).
 	tokenIndex      []int32
 	mentions        []mention
 	mentionPointers []*mention
@@ -86,22 +86,24 @@ const checkpointEvery = 32
 // the line starts.
 func (d *document) reset(article *corpus.Article) {
 	d.article = article
-	d.original, d.lineStarts, d.checkpoints = d.original[:0], append(d.lineStarts[:0], 0), d.checkpoints[:0]
-	if cap(d.original) < len(article.Text) {
-		d.original = make([]rune, 0, len(article.Text)) // bytes bound characters
+	// Local slices: the loop keeps them in registers.
+	original, lineStarts, checkpoints := d.original[:0], append(d.lineStarts[:0], 0), d.checkpoints[:0]
+	if cap(original) < len(article.Text) {
+		original = make([]rune, 0, len(article.Text)) // bytes bound characters
 	}
 	for at, r := range article.Text {
-		if len(d.original)%checkpointEvery == 0 {
-			d.checkpoints = append(d.checkpoints, int32(at))
+		if len(original)%checkpointEvery == 0 {
+			checkpoints = append(checkpoints, int32(at))
 		}
-		d.original = append(d.original, r)
+		original = append(original, r)
 		if r == '\n' {
-			d.lineStarts = append(d.lineStarts, len(d.original))
+			lineStarts = append(lineStarts, len(original))
 		}
 	}
-	if len(d.original)%checkpointEvery == 0 {
-		d.checkpoints = append(d.checkpoints, int32(len(article.Text)))
+	if len(original)%checkpointEvery == 0 {
+		checkpoints = append(checkpoints, int32(len(article.Text)))
 	}
+	d.original, d.lineStarts, d.checkpoints = original, lineStarts, checkpoints
 	d.normalized.ResetRunes(d.original)
 	d.text = &d.normalized
 	clear(d.sentenceTexts)
@@ -175,22 +177,22 @@ func resize[T any](s []T, n int) []T {
 	return s
 }
 
-// indexTokens fills tokenIndex: for each normalized offset, the first token starting at or
-// after it.
+// indexTokens fills tokenIndex: for each bucket of offsets, the first token starting at
+// or after the bucket's first offset.
 func (d *document) indexTokens() {
-	n := len(d.text.Runes) + 1
+	n := len(d.text.Runes)>>tokenBucketShift + 1
 	if cap(d.tokenIndex) < n {
 		d.tokenIndex = make([]int32, n)
 	}
 	d.tokenIndex = d.tokenIndex[:n]
-	p := 0
+	b := 0
 	for k := range d.tokens {
-		for ; p <= d.tokens[k].start; p++ {
-			d.tokenIndex[p] = int32(k)
+		for ; b < n && b<<tokenBucketShift <= d.tokens[k].start; b++ {
+			d.tokenIndex[b] = int32(k)
 		}
 	}
-	for ; p < n; p++ {
-		d.tokenIndex[p] = int32(len(d.tokens))
+	for ; b < n; b++ {
+		d.tokenIndex[b] = int32(len(d.tokens))
 	}
 }
 
@@ -212,13 +214,20 @@ func (d *document) sentenceAt(normOffset int) int {
 }
 
 // tokenAt is the index of the first token starting at or after a normalized offset: a
-// table look-up, as the reading of each number asks it a dozen times.
+// bucket look-up and a step or two, as the reading of each number asks it a dozen times.
 func (d *document) tokenAt(normOffset int) int {
-	if normOffset >= 0 && normOffset < len(d.tokenIndex) {
-		return int(d.tokenIndex[normOffset])
+	if normOffset < 0 || normOffset>>tokenBucketShift >= len(d.tokenIndex) {
+		return sort.Search(len(d.tokens), func(i int) bool { return d.tokens[i].start >= normOffset })
 	}
-	return sort.Search(len(d.tokens), func(i int) bool { return d.tokens[i].start >= normOffset })
+	k := int(d.tokenIndex[normOffset>>tokenBucketShift])
+	for k < len(d.tokens) && d.tokens[k].start < normOffset {
+		k++
+	}
+	return k
 }
+
+// tokenBucketShift sets the width of tokenIndex's buckets: 16 characters hold a few words.
+const tokenBucketShift = 4
 
 func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []periodMention) {
 	m := mentions[i]

@@ -46,9 +46,67 @@ type lexicon struct {
 	words map[string]bool
 	// latin maps each Latin word of words to the list of itself: its spellings.
 	latin map[string][]string
-	// cache maps text words to their spellings (spellingsOf); cached counts its entries.
-	cache  sync.Map
-	cached atomic.Int64
+	// cache maps text words to their spellings (spellingsOf).
+	cache spellingCache
+}
+
+// spellingCache maps text words to their spellings for every reader of a lexicon. Reads go
+// to an immutable snapshot without locking: a plain map look-up, several times faster than
+// sync.Map's. New words wait in a locked map until the next snapshot copies them in; copies
+// grow geometrically, so each word is copied a bounded number of times.
+type spellingCache struct {
+	snapshot atomic.Pointer[map[string][]string]
+	mu       sync.Mutex
+	pending  map[string][]string
+	size     int // entries in all, at most maxCachedSpellings
+}
+
+func (c *spellingCache) load(word string) ([]string, bool) {
+	if m := c.snapshot.Load(); m != nil {
+		if spellings, ok := (*m)[word]; ok {
+			return spellings, true
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	spellings, ok := c.pending[word]
+	return spellings, ok
+}
+
+func (c *spellingCache) store(word string, spellings []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.size >= maxCachedSpellings {
+		return
+	}
+	if _, ok := c.pending[word]; ok {
+		return
+	}
+	if c.pending == nil {
+		c.pending = map[string][]string{}
+	}
+	// A copy of the word: the text's own would pin the whole article's view.
+	c.pending[strings.Clone(word)] = spellings
+	c.size++
+	old := c.snapshot.Load()
+	kept := 0
+	if old != nil {
+		kept = len(*old)
+	}
+	if len(c.pending) < max(64, kept/4) {
+		return
+	}
+	merged := make(map[string][]string, kept+len(c.pending))
+	if old != nil {
+		for w, s := range *old {
+			merged[w] = s
+		}
+	}
+	for w, s := range c.pending {
+		merged[w] = s
+	}
+	c.snapshot.Store(&merged)
+	c.pending = nil
 }
 
 func newLexicon(pack *rules.Pack) *lexicon {
@@ -107,8 +165,8 @@ func (l *lexicon) spellingsOf(word string) []string {
 	if len(word) == 0 || word[0] < 0x80 {
 		return l.latin[word] // forms gives a Latin word only itself: no cache needed
 	}
-	if cached, ok := l.cache.Load(word); ok {
-		return cached.([]string)
+	if cached, ok := l.cache.load(word); ok {
+		return cached
 	}
 	var out []string
 	for _, form := range forms(word) {
@@ -116,9 +174,7 @@ func (l *lexicon) spellingsOf(word string) []string {
 			out = append(out, form)
 		}
 	}
-	if l.cached.Add(1) <= maxCachedSpellings {
-		l.cache.Store(word, out)
-	}
+	l.cache.store(word, out)
 	return out
 }
 
