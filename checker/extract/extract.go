@@ -91,9 +91,24 @@ func (d *document) reset(article *corpus.Article) {
 	if cap(original) < len(article.Text) {
 		original = make([]rune, 0, len(article.Text)) // bytes bound characters
 	}
-	for at, r := range article.Text {
+	text := article.Text
+	for at := 0; at < len(text); {
 		if len(original)%checkpointEvery == 0 {
 			checkpoints = append(checkpoints, int32(at))
+		}
+		// ASCII and two-byte characters (Arabic) inline; the rest, and invalid bytes, as
+		// utf8 decodes them.
+		var r rune
+		if c := text[at]; c < 0x80 {
+			r = rune(c)
+			at++
+		} else if c >= 0xC2 && c <= 0xDF && at+1 < len(text) && text[at+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(text[at+1]&0x3F)
+			at += 2
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[at:])
+			at += size
 		}
 		original = append(original, r)
 		if r == '\n' {

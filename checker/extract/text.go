@@ -17,8 +17,11 @@ type token struct {
 	// breakBefore is true when a clause mark (comma, colon, semicolon, dash) stands between
 	// this token and the previous one.
 	breakBefore bool
-	// spellings are the lexicon words this word may be a spelling of (lexicon.spellings).
+	// spellings are the lexicon words this word may be a spelling of (lexicon.spellingsOf),
+	// looked up on first use (spelled): most sentences hold no number and are never read.
 	spellings []string
+	spelled   bool
+	lexicon   *lexicon
 	// The entity alias starting here, looked up once (aliasState: 0 unknown, 1 none, 2 found).
 	aliasState uint8
 	aliasWords uint8
@@ -26,7 +29,12 @@ type token struct {
 }
 
 // variants returns the lexicon words the token may be a spelling of.
-func (t *token) variants() []string { return t.spellings }
+func (t *token) variants() []string {
+	if !t.spelled {
+		t.spellings, t.spelled = t.lexicon.spellingsOf(t.text), true
+	}
+	return t.spellings
+}
 
 // sentence is a span of the normalized view.
 type sentence struct {
@@ -38,6 +46,13 @@ type sentence struct {
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 func isWordRune(r rune) bool {
+	if r >= 'a' && r <= 'z' || r >= 0x0621 && r <= 0x064A {
+		return true // inlined: the usual letters
+	}
+	return isOtherWordRune(r)
+}
+
+func isOtherWordRune(r rune) bool {
 	switch {
 	case r >= 'a' && r <= 'z', r >= 0x0621 && r <= 0x064A: // the normalized view's usual letters
 		return true
@@ -54,7 +69,7 @@ func tokenize(text *normalize.Text, l *lexicon, tokens []token, view []byte) ([]
 	runes := text.Runes
 	first := len(tokens)
 	// One pass finds the words (as byte spans of the view) while encoding the view; texts
-	// and spellings are filled once the view is a string.
+	// are filled once the view is a string.
 	view = view[:0]
 	pendingBreak := false
 	for i := 0; i < len(runes); {
@@ -98,8 +113,7 @@ func tokenize(text *normalize.Text, l *lexicon, tokens []token, view []byte) ([]
 	all := string(view)
 	for k := first; k < len(tokens); k++ {
 		t := &tokens[k]
-		t.text = all[t.textStart:t.textEnd]
-		t.spellings = l.spellingsOf(t.text)
+		t.text, t.lexicon = all[t.textStart:t.textEnd], l
 	}
 	return tokens, view
 }

@@ -50,13 +50,36 @@ func (t *Text) ResetRunes(s []rune) {
 	t.Runes, t.Offsets = runes, append(offsets, int32(len(s)))
 }
 
-// keepsItself reports whether r is its own normalized form and never dropped: the common
-// letters of both scripts, checked with two range tests before the full fold.
+// keepsItself reports whether r is its own normalized form and never dropped: ASCII
+// lower-case letters, digits and the space, and the Arabic letters that fold to themselves.
+// Bit masks answer in one test each, before the full fold.
 func keepsItself(r rune) bool {
 	if r < 0x80 {
-		return (r >= 'a' && r <= 'z') || r == ' ' || (r >= '0' && r <= '9')
+		return asciiKept[r>>6]&(1<<(r&63)) != 0
 	}
-	return (r >= 'ء' && r <= 'غ' && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ئ' && r != 'ؤ' && r != 'ة') || (r >= 'ف' && r <= 'ي' && r != 'ى')
+	d := uint32(r - arabicFirst)
+	return d < 64 && arabicKept&(1<<d) != 0
+}
+
+const arabicFirst = 'ء'
+
+var (
+	asciiKept  = keptMask(0, 128)
+	arabicKept = keptMask(arabicFirst, 64)[0]
+)
+
+// keptMask builds the bit mask of the characters in [first, first+n) that keep themselves,
+// from the explicit test.
+func keptMask(first rune, n int) [2]uint64 {
+	var mask [2]uint64
+	for k := 0; k < n; k++ {
+		r := first + rune(k)
+		if (r >= 'a' && r <= 'z') || r == ' ' || (r >= '0' && r <= '9') ||
+			(r >= 'ء' && r <= 'غ' && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ئ' && r != 'ؤ' && r != 'ة') || (r >= 'ف' && r <= 'ي' && r != 'ى') {
+			mask[k>>6] |= 1 << (k & 63)
+		}
+	}
+	return mask
 }
 
 // Original maps a normalized offset back to a character offset in the original text.
