@@ -2,7 +2,6 @@ package numbers
 
 import (
 	"unicode"
-	"unicode/utf8"
 )
 
 type tokenKind uint8
@@ -53,7 +52,8 @@ func isSpace(r rune) bool {
 	case ' ', '\t', '\v', '\f':
 		return true
 	}
-	return r > 0x7f && unicode.IsSpace(r)
+	// No space between U+00A1 and U+167F (Arabic among them): skip the table there.
+	return r > 0x7f && (r <= 0xA0 || r >= 0x1680) && unicode.IsSpace(r)
 }
 
 func isLineBreak(r rune) bool {
@@ -212,15 +212,11 @@ func (s *Scanner) lookup(word []rune, arabic bool) (*entry, uint8) {
 }
 
 func (s *Scanner) find(word []rune) *entry {
-	if !s.lex.known.mayHold(word) {
+	h := wordHash(word)
+	if !s.lex.known.mayHold(h) {
 		return nil
 	}
-	var buf [maxWordRunes * utf8.UTFMax]byte
-	n := 0
-	for _, r := range word {
-		n += utf8.EncodeRune(buf[n:], r)
-	}
-	return s.lex.words[string(buf[:n])]
+	return s.lex.table.find(word, h)
 }
 
 // letterAfter: a letter follows position q, after at most one space.
