@@ -151,9 +151,8 @@ func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
 	}
 	defer x.recycle(doc)
 	doc.reset(article)
-	doc.tokens, doc.view = tokenize(doc.text, x.lexicon, doc.tokens[:0], doc.view)
+	doc.tokenize(x.lexicon)
 	doc.indexTokens()
-	doc.sentences = sentences(doc.text, doc.sentences[:0])
 	doc.attributions = resize(doc.attributions, len(doc.sentences))
 
 	quantities := x.scanner.AppendScan(doc.quantities[:0], doc.text, doc.original)

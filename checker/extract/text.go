@@ -4,8 +4,6 @@ import (
 	"slices"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/claimcheck/claimcheck/checker/normalize"
 )
 
 // token is a word of the normalized view: letters only (digits belong to quantities).
@@ -62,15 +60,15 @@ func isOtherWordRune(r rune) bool {
 	return unicode.IsLetter(r) || r == '’'
 }
 
-// tokenize splits the view into letter words, appending to tokens. Token texts are slices
-// of one string of the whole view, so that a word costs no allocation; view is a scratch
-// buffer for that string's bytes.
-func tokenize(text *normalize.Text, l *lexicon, tokens []token, view []byte) ([]token, []byte) {
-	runes := text.Runes
-	first := len(tokens)
-	// One pass finds the words (as byte spans of the view) while encoding the view; texts
-	// are filled once the view is a string.
-	view = view[:0]
+// tokenize splits the document's view into letter words (d.tokens) and sentences
+// (d.sentences), reusing their buffers. Token texts are slices of one string of the whole
+// view, so that a word costs no allocation; d.view is a scratch buffer for its bytes.
+func (d *document) tokenize(l *lexicon) {
+	runes := d.text.Runes
+	tokens, view := d.tokens[:0], d.view[:0]
+	splitter := sentenceSplitter{runes: runes, out: d.sentences[:0]}
+	// One pass finds the words (as byte spans of the view) while encoding the view and
+	// splitting sentences; texts are filled once the view is a string.
 	pendingBreak := false
 	for i := 0; i < len(runes); {
 		r := runes[i]
@@ -85,6 +83,7 @@ func tokenize(text *normalize.Text, l *lexicon, tokens []token, view []byte) ([]
 				pendingBreak = true // a number separates clauses for cue and subject look-up
 			}
 			view = utf8.AppendRune(view, r)
+			splitter.step(i, r)
 			i++
 			continue
 		}
@@ -111,60 +110,71 @@ func tokenize(text *normalize.Text, l *lexicon, tokens []token, view []byte) ([]
 		pendingBreak = false
 	}
 	all := string(view)
-	for k := first; k < len(tokens); k++ {
+	for k := range tokens {
 		t := &tokens[k]
 		t.text, t.lexicon = all[t.textStart:t.textEnd], l
 	}
-	return tokens, view
+	d.tokens, d.view, d.sentences = tokens, view, splitter.finish()
 }
 
-// sentences splits the view at sentence marks and line ends, appending to out. A dot
-// between digits (1.2) or after a single letter initial is not an end.
-func sentences(text *normalize.Text, out []sentence) []sentence {
-	runes := text.Runes
-	start, paragraph := 0, 0
-	emit := func(end int) {
-		for start < end && unicode.IsSpace(runes[start]) {
-			start++
-		}
-		trimmed := end
-		for trimmed > start && unicode.IsSpace(runes[trimmed-1]) {
-			trimmed--
-		}
-		if trimmed > start {
-			out = append(out, sentence{start: start, end: trimmed, paragraph: paragraph})
-		}
-		start = end
+// sentenceSplitter splits the view at sentence marks and line ends. A dot between digits
+// (1.2) or after a single letter initial is not an end. Every mark is a character outside
+// words, so tokenize hands it those characters only, in the same pass.
+type sentenceSplitter struct {
+	runes            []rune
+	out              []sentence
+	start, paragraph int
+}
+
+func (s *sentenceSplitter) emit(end int) {
+	runes := s.runes
+	for s.start < end && unicode.IsSpace(runes[s.start]) {
+		s.start++
 	}
-	for i, r := range runes {
-		// A "sentence" of thousands of characters is a list or a file without punctuation:
-		// cut it at the next clause mark or space, so that look-ups around a number stay
-		// local and a 50 MB single line is read in linear time.
-		if i-start >= maxSentence && (r == ',' || r == ';' || r == ' ') {
-			emit(i + 1)
-			continue
-		}
-		switch r {
-		case '\n':
-			emit(i + 1)
-			if i+1 < len(runes) && (runes[i+1] == '\n' || runes[i+1] == '\r') {
-				paragraph++
-			}
-		case '.', '!', '?', '؟':
-			if r == '.' && i > 0 && i+1 < len(runes) && isDigit(runes[i-1]) && isDigit(runes[i+1]) {
-				continue
-			}
-			if i+1 < len(runes) && !unicode.IsSpace(runes[i+1]) && runes[i+1] != '"' && runes[i+1] != '»' && !isWordRune(runes[i+1]) {
-				continue
-			}
-			if r == '.' && abbreviationBefore(runes, i) {
-				continue // "St. Petersburg", "U.S.", "3 p.m. local time", "Aug. 1"
-			}
-			emit(i + 1)
-		}
+	trimmed := end
+	for trimmed > s.start && unicode.IsSpace(runes[trimmed-1]) {
+		trimmed--
 	}
-	emit(len(runes))
-	return out
+	if trimmed > s.start {
+		s.out = append(s.out, sentence{start: s.start, end: trimmed, paragraph: s.paragraph})
+	}
+	s.start = end
+}
+
+// step reads the character r at i, which is no word character.
+func (s *sentenceSplitter) step(i int, r rune) {
+	runes := s.runes
+	// A "sentence" of thousands of characters is a list or a file without punctuation:
+	// cut it at the next clause mark or space, so that look-ups around a number stay
+	// local and a 50 MB single line is read in linear time.
+	if i-s.start >= maxSentence && (r == ',' || r == ';' || r == ' ') {
+		s.emit(i + 1)
+		return
+	}
+	switch r {
+	case '\n':
+		s.emit(i + 1)
+		if i+1 < len(runes) && (runes[i+1] == '\n' || runes[i+1] == '\r') {
+			s.paragraph++
+		}
+	case '.', '!', '?', '؟':
+		if r == '.' && i > 0 && i+1 < len(runes) && isDigit(runes[i-1]) && isDigit(runes[i+1]) {
+			return
+		}
+		if i+1 < len(runes) && !unicode.IsSpace(runes[i+1]) && runes[i+1] != '"' && runes[i+1] != '»' && !isWordRune(runes[i+1]) {
+			return
+		}
+		if r == '.' && abbreviationBefore(runes, i) {
+			return // "St. Petersburg", "U.S.", "3 p.m. local time", "Aug. 1"
+		}
+		s.emit(i + 1)
+	}
+}
+
+// finish ends the last sentence and returns them all.
+func (s *sentenceSplitter) finish() []sentence {
+	s.emit(len(s.runes))
+	return s.out
 }
 
 // maxSentence is the length, in characters, past which a sentence is cut at a clause mark.
