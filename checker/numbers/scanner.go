@@ -2,6 +2,7 @@ package numbers
 
 import (
 	"math"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -189,7 +190,8 @@ func (st *state) isNumberWord(j int) bool {
 func (st *state) mayStart(i int) bool {
 	switch t := &st.toks[i]; t.kind {
 	case tokWord:
-		return t.lex != nil
+		// The word cases of parseAt: a number word, a date's or duration's word, an article.
+		return t.lex != nil && (t.lex.role != roleNone || t.lex.flags&(fOrdinal|fMonth|fTimeDual|fArticle) != 0)
 	case tokPunct:
 		return t.r == '[' || t.r == '%' || t.r == '+'
 	}
@@ -297,13 +299,14 @@ func (st *state) fillTexts() {
 	if size == 0 {
 		return
 	}
-	b := make([]byte, 0, size)
+	var b strings.Builder // its String does not copy
+	b.Grow(size)
 	for i := st.first; i < len(st.out); i++ {
 		for _, r := range st.orig[st.out[i].Start:st.out[i].End] {
-			b = utf8.AppendRune(b, r)
+			b.WriteRune(r)
 		}
 	}
-	all := string(b)
+	all := b.String()
 	pos := 0
 	for i := st.first; i < len(st.out); i++ {
 		n := 0
