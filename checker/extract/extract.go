@@ -86,14 +86,17 @@ const checkpointEvery = 32
 // the line starts.
 func (d *document) reset(article *corpus.Article) {
 	d.article = article
-	// Local slices: the loop keeps them in registers.
-	original, lineStarts, checkpoints := d.original[:0], append(d.lineStarts[:0], 0), d.checkpoints[:0]
-	if cap(original) < len(article.Text) {
-		original = make([]rune, 0, len(article.Text)) // bytes bound characters
-	}
 	text := article.Text
+	// Local slices: the loop keeps them in registers. len(text) bytes hold at most as many
+	// characters, so original is written by index (n is its length so far).
+	original, lineStarts, checkpoints := d.original[:0], append(d.lineStarts[:0], 0), d.checkpoints[:0]
+	if cap(original) < len(text) {
+		original = make([]rune, 0, len(text))
+	}
+	original = original[:len(text)]
+	n := 0
 	for at := 0; at < len(text); {
-		if len(original)%checkpointEvery == 0 {
+		if n%checkpointEvery == 0 {
 			checkpoints = append(checkpoints, int32(at))
 		}
 		// ASCII and two-byte characters (Arabic) inline; the rest, and invalid bytes, as
@@ -110,12 +113,14 @@ func (d *document) reset(article *corpus.Article) {
 			r, size = utf8.DecodeRuneInString(text[at:])
 			at += size
 		}
-		original = append(original, r)
+		original[n] = r
+		n++
 		if r == '\n' {
-			lineStarts = append(lineStarts, len(original))
+			lineStarts = append(lineStarts, n)
 		}
 	}
-	if len(original)%checkpointEvery == 0 {
+	original = original[:n]
+	if n%checkpointEvery == 0 {
 		checkpoints = append(checkpoints, int32(len(article.Text)))
 	}
 	d.original, d.lineStarts, d.checkpoints = original, lineStarts, checkpoints

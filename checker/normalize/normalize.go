@@ -29,25 +29,28 @@ func (t *Text) Reset(s string) { t.ResetRunes([]rune(s)) }
 
 // ResetRunes is Reset for a text already decoded into runes (one decoding pass fewer).
 func (t *Text) ResetRunes(s []rune) {
-	if cap(t.Runes) < len(s) {
-		// Folding never lengthens the text except for ligatures, which append grows for.
+	if cap(t.Runes) < len(s) || cap(t.Offsets) < len(s)+1 {
+		// Folding never lengthens the text except for ligatures, which the slow path grows for.
 		t.Runes = make([]rune, 0, len(s))
 		t.Offsets = make([]int32, 0, len(s)+1)
 	}
-	runes, offsets := t.Runes[:0], t.Offsets[:0]
+	// The fast path writes by index into the full buffers; n is the length so far.
+	runes, offsets := t.Runes[:cap(t.Runes)], t.Offsets[:cap(t.Offsets)]
+	n := 0
 	for i, r := range s {
 		// Fast path: ASCII lower-case and digits, and the Arabic letters that fold to
 		// themselves, are kept as they are.
-		if keepsItself(r) {
-			runes = append(runes, r)
-			offsets = append(offsets, int32(i))
-		} else {
-			t.Runes, t.Offsets = runes, offsets
-			t.appendFolded(r, int32(i))
-			runes, offsets = t.Runes, t.Offsets
+		if keepsItself(r) && n < len(runes) && n < len(offsets) {
+			runes[n], offsets[n] = r, int32(i)
+			n++
+			continue
 		}
+		t.Runes, t.Offsets = runes[:n], offsets[:n]
+		t.appendFolded(r, int32(i))
+		n = len(t.Runes)
+		runes, offsets = t.Runes[:cap(t.Runes)], t.Offsets[:cap(t.Offsets)]
 	}
-	t.Runes, t.Offsets = runes, append(offsets, int32(len(s)))
+	t.Runes, t.Offsets = runes[:n], append(offsets[:n], int32(len(s)))
 }
 
 // keepsItself reports whether r is its own normalized form and never dropped: ASCII
