@@ -541,6 +541,9 @@ func (c *cueDistances) set(id string, distance int) {
 			return
 		}
 	}
+	if *c == nil {
+		*c = make(cueDistances, 0, 4) // one allocation for the usual few cues
+	}
 	*c = append(*c, struct {
 		id       string
 		distance int

@@ -243,11 +243,12 @@ func (index phraseIndex) match(tokens []token, i int) (phrase, int, bool) {
 	return phrase{}, 0, false
 }
 
-// matchAll lists every entry starting at token i (all metrics a noun may count). A single
-// entry, the usual case, is returned as a slice of the index itself, without allocating;
-// callers only read the list.
+// matchAll lists every entry starting at token i (all metrics a noun may count). When the
+// entries found are neighbours in one list of the index, the usual case, the list is
+// returned as a window of the index itself, without allocating; callers only read it.
 func (index phraseIndex) matchAll(tokens []token, i int) []phrase {
 	var out []phrase
+	owned := false // out is a slice of its own, not a window of an index list
 	for _, form := range tokens[i].variants() {
 		list := index[form]
 		for k := range list {
@@ -256,12 +257,13 @@ func (index phraseIndex) matchAll(tokens []token, i int) []phrase {
 				continue
 			}
 			switch {
-			case out == nil:
-				out = list[k : k+1 : k+1]
-			case cap(out) == 1:
-				out = append(make([]phrase, 0, 4), out[0], *p)
-			default:
+			case owned:
 				out = append(out, *p)
+			case len(out) == 0 || k > 0 && &out[len(out)-1] == &list[k-1]:
+				out = list[k-len(out) : k+1 : k+1] // the window grows by its next entry
+			default:
+				out = append(append(make([]phrase, 0, len(out)+4), out...), *p)
+				owned = true
 			}
 		}
 	}
