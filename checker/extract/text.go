@@ -6,7 +6,9 @@ import (
 	"unicode/utf8"
 )
 
-// token is a word of the normalized view: letters only (digits belong to quantities).
+// token is a word of the normalized view: letters only (digits belong to quantities). Its
+// small fields sit together, so that a token takes 88 bytes rather than 104: tokenize
+// writes one per word of every article.
 type token struct {
 	text       string
 	start, end int // normalized offsets
@@ -15,15 +17,16 @@ type token struct {
 	// breakBefore is true when a clause mark (comma, colon, semicolon, dash) stands between
 	// this token and the previous one.
 	breakBefore bool
-	// spellings are the lexicon words this word may be a spelling of (lexicon.spellingsOf),
-	// looked up on first use (spelled): most sentences hold no number and are never read.
-	spellings []string
-	spelled   bool
-	lexicon   *lexicon
+	// spelled tells whether spellings was looked up (variants).
+	spelled bool
 	// The entity alias starting here, looked up once (aliasState: 0 unknown, 1 none, 2 found).
 	aliasState uint8
 	aliasWords uint8
-	alias      *phrase
+	// spellings are the lexicon words this word may be a spelling of (lexicon.spellingsOf),
+	// looked up on first use: most sentences hold no number and are never read.
+	spellings []string
+	lexicon   *lexicon
+	alias     *phrase
 }
 
 // variants returns the lexicon words the token may be a spelling of.
