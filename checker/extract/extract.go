@@ -162,7 +162,8 @@ func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
 
 	quantities := x.scanner.AppendScan(doc.quantities[:0], doc.text, doc.original)
 	doc.quantities = quantities
-	doc.mentions = doc.mentions[:0]
+	// Sized once: a mention is large, and growing by doubling would copy it over and over.
+	doc.mentions = resize(doc.mentions, len(quantities))[:0]
 	for _, q := range quantities {
 		if q.Start < article.BodyStart {
 			continue

@@ -69,6 +69,14 @@ func isOtherWordRune(r rune) bool {
 func (d *document) tokenize(l *lexicon) {
 	runes := d.text.Runes
 	tokens, view := d.tokens[:0], d.view[:0]
+	// Sized for the usual word length and the original's bytes, so that a large article's
+	// buffers do not grow by doubling.
+	if cap(tokens) < len(runes)/6 {
+		tokens = make([]token, 0, len(runes)/6)
+	}
+	if cap(view) < len(d.article.Text) {
+		view = make([]byte, 0, len(d.article.Text))
+	}
 	splitter := sentenceSplitter{runes: runes, out: d.sentences[:0]}
 	// One pass finds the words (as byte spans of the view) while encoding the view and
 	// splitting sentences; texts are filled once the view is a string.
