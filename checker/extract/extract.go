@@ -163,7 +163,10 @@ func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
 	quantities := x.scanner.AppendScan(doc.quantities[:0], doc.text, doc.original)
 	doc.quantities = quantities
 	// Sized once: a mention is large, and growing by doubling would copy it over and over.
-	doc.mentions = resize(doc.mentions, len(quantities))[:0]
+	if cap(doc.mentions) < len(quantities) {
+		doc.mentions = make([]mention, 0, len(quantities))
+	}
+	doc.mentions = doc.mentions[:0]
 	for _, q := range quantities {
 		if q.Start < article.BodyStart {
 			continue
