@@ -23,8 +23,9 @@ const (
 	nounWindow      = 3
 )
 
-// Extractor reads claims from articles with one pack's lexicons. It is immutable and safe
-// for concurrent use.
+// Extractor reads claims from articles with one pack's lexicons. It is safe for concurrent
+// use: its only changing state is a pool of buffers and a cache of word spellings, neither
+// of which changes a reading.
 type Extractor struct {
 	lexicon *lexicon
 	scanner *numbers.Scanner
