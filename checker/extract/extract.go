@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/claimcheck/claimcheck/checker/claim"
@@ -22,11 +23,16 @@ const (
 	nounWindow      = 3
 )
 
-// Extractor reads claims from articles with one pack's lexicons. It is immutable and safe
-// for concurrent use.
+// Extractor reads claims from articles with one pack's lexicons. It is safe for concurrent
+// use: its only changing state is a pool of buffers and a cache of word spellings, neither
+// of which changes a reading.
 type Extractor struct {
 	lexicon *lexicon
 	scanner *numbers.Scanner
+	// documents recycles the buffers of one article's reading (runes, normalized view,
+	// tokens, sentences, caches): most of what a reading used to allocate. A document is
+	// owned by one call of Article at a time, so sharing the Extractor stays safe.
+	documents sync.Pool
 }
 
 // New builds an Extractor for a pack.
@@ -44,15 +50,92 @@ type document struct {
 	text      *normalize.Text
 	tokens    []token
 	sentences []sentence
-	lines     *source.Lines
-	// attributions caches each sentence's attribution (nil: not read yet).
-	attributions []*string
-	// cursorRunes and cursorBytes are the last character offset mapped to bytes (byteOffset).
-	cursorRunes, cursorBytes int
+	// lineStarts[i] is the character offset where line i+1 begins (source.Lines, without
+	// a second decoding pass).
+	lineStarts []int
+	// attributions caches each sentence's attribution (read false: not read yet).
+	attributions []cachedAttribution
+	// checkpoints[k] is the byte offset of character k*checkpointEvery (byteOffset).
+	checkpoints []int32
 	// sentenceTexts caches the original text of the sentences that hold mentions.
 	sentenceTexts map[int]string
 	// sentenceTopics caches the entities each sentence names (topics).
 	sentenceTopics map[int][]aliasHit
+	// normalized is text's storage; mentions and mentionPointers back Article's mentions.
+	normalized normalize.Text
+	quantities []numbers.Quantity
+	view       []byte
+	// tokenIndex[b] is tokenAt(b<<tokenBucketShift) (indexTokens).
+	tokenIndex      []int32
+	mentions        []mention
+	mentionPointers []*mention
+}
+
+type cachedAttribution struct {
+	read bool
+	text string
+}
+
+// maxRecycled bounds the buffers kept for the next article (in characters), so that one
+// huge article does not pin its memory in the pool.
+const maxRecycled = 1 << 20
+
+// checkpointEvery is the spacing, in characters, of the byte offsets a document keeps.
+const checkpointEvery = 32
+
+// reset prepares a recycled document for an article: one decoding pass fills the runes and
+// the line starts.
+func (d *document) reset(article *corpus.Article) {
+	d.article = article
+	text := article.Text
+	// Local slices: the loop keeps them in registers. len(text) bytes hold at most as many
+	// characters, so original is written by index (n is its length so far).
+	original, lineStarts, checkpoints := d.original[:0], append(d.lineStarts[:0], 0), d.checkpoints[:0]
+	if cap(original) < len(text) {
+		original = make([]rune, 0, len(text))
+	}
+	original = original[:len(text)]
+	n := 0
+	for at := 0; at < len(text); {
+		if n%checkpointEvery == 0 {
+			checkpoints = append(checkpoints, int32(at))
+		}
+		// ASCII and two-byte characters (Arabic) inline; the rest, and invalid bytes, as
+		// utf8 decodes them.
+		var r rune
+		if c := text[at]; c < 0x80 {
+			r = rune(c)
+			at++
+		} else if c >= 0xC2 && c <= 0xDF && at+1 < len(text) && text[at+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(text[at+1]&0x3F)
+			at += 2
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[at:])
+			at += size
+		}
+		original[n] = r
+		n++
+		if r == '\n' {
+			lineStarts = append(lineStarts, n)
+		}
+	}
+	original = original[:n]
+	if n%checkpointEvery == 0 {
+		checkpoints = append(checkpoints, int32(len(article.Text)))
+	}
+	d.original, d.lineStarts, d.checkpoints = original, lineStarts, checkpoints
+	d.normalized.ResetRunes(d.original)
+	d.text = &d.normalized
+	clear(d.sentenceTexts)
+	clear(d.sentenceTopics)
+}
+
+// position is source.Lines.Position over lineStarts: line:col of a character offset.
+func (d *document) position(offset int) source.Position {
+	offset = max(0, min(offset, len(d.original)))
+	line := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
+	return source.Position{Line: line + 1, Col: offset - d.lineStarts[line] + 1}
 }
 
 // mention is a quantity on its way to a claim.
@@ -71,20 +154,34 @@ type mention struct {
 
 // Article extracts every numeric mention of an article, claims and non-claims, in text order.
 func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
-	doc := &document{article: article, original: []rune(article.Text)}
-	doc.text = normalize.String(article.Text)
-	doc.tokens = tokenize(doc.text, x.lexicon)
-	doc.sentences = sentences(doc.text)
-	doc.lines = source.NewLines(article.Text)
+	doc, _ := x.documents.Get().(*document)
+	if doc == nil {
+		doc = &document{}
+	}
+	defer x.recycle(doc)
+	doc.reset(article)
+	doc.tokenize(x.lexicon)
+	doc.indexTokens()
+	doc.attributions = resize(doc.attributions, len(doc.sentences))
 
-	quantities := x.scanner.Scan(doc.text, doc.original)
-	mentions := make([]*mention, 0, len(quantities))
+	quantities := x.scanner.AppendScan(doc.quantities[:0], doc.text, doc.original)
+	doc.quantities = quantities
+	// Sized once: a mention is large, and growing by doubling would copy it over and over.
+	if cap(doc.mentions) < len(quantities) {
+		doc.mentions = make([]mention, 0, len(quantities))
+	}
+	doc.mentions = doc.mentions[:0]
 	for _, q := range quantities {
 		if q.Start < article.BodyStart {
 			continue
 		}
-		mentions = append(mentions, &mention{quantity: q, sentence: doc.sentenceAt(q.NormStart), noun: -1})
+		doc.mentions = append(doc.mentions, mention{quantity: q, sentence: doc.sentenceAt(q.NormStart), noun: -1})
 	}
+	mentions := doc.mentionPointers[:0]
+	for i := range doc.mentions {
+		mentions = append(mentions, &doc.mentions[i])
+	}
+	doc.mentionPointers = mentions
 	periods := x.periods(doc, quantities)
 	for i, m := range mentions {
 		x.read(doc, mentions, i, periods)
@@ -97,6 +194,44 @@ func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
 	return out
 }
 
+// resize returns a zeroed slice of n elements, reusing s's storage when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// indexTokens fills tokenIndex: for each bucket of offsets, the first token starting at
+// or after the bucket's first offset.
+func (d *document) indexTokens() {
+	n := len(d.text.Runes)>>tokenBucketShift + 1
+	if cap(d.tokenIndex) < n {
+		d.tokenIndex = make([]int32, n)
+	}
+	d.tokenIndex = d.tokenIndex[:n]
+	b := 0
+	for k := range d.tokens {
+		for ; b < n && b<<tokenBucketShift <= d.tokens[k].start; b++ {
+			d.tokenIndex[b] = int32(k)
+		}
+	}
+	for ; b < n; b++ {
+		d.tokenIndex[b] = int32(len(d.tokens))
+	}
+}
+
+// recycle returns a document to the pool unless it grew past maxRecycled.
+func (x *Extractor) recycle(doc *document) {
+	if cap(doc.original) > maxRecycled {
+		return
+	}
+	doc.article = nil
+	x.documents.Put(doc)
+}
+
 func (d *document) sentenceAt(normOffset int) int {
 	i := sort.Search(len(d.sentences), func(i int) bool { return d.sentences[i].end > normOffset })
 	if i == len(d.sentences) {
@@ -105,17 +240,28 @@ func (d *document) sentenceAt(normOffset int) int {
 	return i
 }
 
-// tokenAt is the index of the first token starting at or after a normalized offset.
+// tokenAt is the index of the first token starting at or after a normalized offset: a
+// bucket look-up and a step or two, as the reading of each number asks it a dozen times.
 func (d *document) tokenAt(normOffset int) int {
-	return sort.Search(len(d.tokens), func(i int) bool { return d.tokens[i].start >= normOffset })
+	if normOffset < 0 || normOffset>>tokenBucketShift >= len(d.tokenIndex) {
+		return sort.Search(len(d.tokens), func(i int) bool { return d.tokens[i].start >= normOffset })
+	}
+	k := int(d.tokenIndex[normOffset>>tokenBucketShift])
+	for k < len(d.tokens) && d.tokens[k].start < normOffset {
+		k++
+	}
+	return k
 }
+
+// tokenBucketShift sets the width of tokenIndex's buckets: 16 characters hold a few words.
+const tokenBucketShift = 4
 
 func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []periodMention) {
 	m := mentions[i]
 	q := m.quantity
 	s := doc.sentences[m.sentence]
 	sentenceStart, sentenceEnd := doc.text.Original(s.start), doc.text.Original(s.end)
-	pos := doc.lines.Position(q.Start)
+	pos := doc.position(q.Start)
 	c := claim.Claim{
 		Article: doc.article.Path, Start: q.Start, End: q.End, Line: pos.Line, Col: pos.Col,
 		Text: q.Text, Value: q.Value, Interval: q.Interval, Qualifier: q.Qualifier,
@@ -551,6 +697,9 @@ func (c *cueDistances) set(id string, distance int) {
 			return
 		}
 	}
+	if *c == nil {
+		*c = make(cueDistances, 0, 4) // one allocation for the usual few cues
+	}
 	*c = append(*c, struct {
 		id       string
 		distance int
@@ -973,18 +1122,19 @@ func (d *document) originalText(start, end int) string {
 	return d.article.Text[d.byteOffset(start):d.byteOffset(end)]
 }
 
-// byteOffset maps a character offset of the original text to its byte offset.
+// byteOffset maps a character offset of the original text to its byte offset: from the
+// checkpoint at or before it, decoding at most checkpointEvery-1 characters forward.
 func (d *document) byteOffset(characters int) int {
-	if characters < d.cursorRunes {
-		d.cursorRunes, d.cursorBytes = 0, 0
-	}
 	text := d.article.Text
-	for d.cursorRunes < characters && d.cursorBytes < len(text) {
-		_, size := utf8.DecodeRuneInString(text[d.cursorBytes:])
-		d.cursorBytes += size
-		d.cursorRunes++
+	characters = max(0, min(characters, len(d.original)))
+	k := characters / checkpointEvery
+	runes, bytes := k*checkpointEvery, int(d.checkpoints[k])
+	for runes < characters && bytes < len(text) {
+		_, size := utf8.DecodeRuneInString(text[bytes:])
+		bytes += size
+		runes++
 	}
-	return d.cursorBytes
+	return bytes
 }
 
 // sentenceText is a sentence's original text, one string shared by all its mentions.
@@ -1002,14 +1152,10 @@ func (d *document) sentenceText(index, start, end int) string {
 
 // attributionOf is the attribution of a sentence, read once for all its numbers.
 func (d *document) attributionOf(sentenceIndex int) string {
-	if d.attributions == nil {
-		d.attributions = make([]*string, len(d.sentences))
+	if a := &d.attributions[sentenceIndex]; !a.read {
+		a.read, a.text = true, attribution(d, d.sentences[sentenceIndex])
 	}
-	if d.attributions[sentenceIndex] == nil {
-		a := attribution(d, d.sentences[sentenceIndex])
-		d.attributions[sentenceIndex] = &a
-	}
-	return *d.attributions[sentenceIndex]
+	return d.attributions[sentenceIndex].text
 }
 
 // Speech verbs name who says a figure: the speaker is an attribution and, unlike a source

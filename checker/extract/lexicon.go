@@ -46,9 +46,69 @@ type lexicon struct {
 	peopleMetrics []phrase
 	// words is every word of the lexicon and of the extractor's own grammar.
 	words map[string]bool
-	// cache maps text words to their spellings (spellingsOf); cached counts its entries.
-	cache  sync.Map
-	cached atomic.Int64
+	// latin maps each Latin word of words to the list of itself: its spellings.
+	latin map[string][]string
+	// cache maps text words to their spellings (spellingsOf).
+	cache spellingCache
+}
+
+// spellingCache maps text words to their spellings for every reader of a lexicon. Reads go
+// to an immutable snapshot without locking: a plain map look-up, several times faster than
+// sync.Map's. New words wait in a locked map until the next snapshot copies them in; copies
+// grow geometrically, so each word is copied a bounded number of times.
+type spellingCache struct {
+	snapshot atomic.Pointer[map[string][]string]
+	mu       sync.Mutex
+	pending  map[string][]string
+	size     int // entries in all, at most maxCachedSpellings
+}
+
+func (c *spellingCache) load(word string) ([]string, bool) {
+	if m := c.snapshot.Load(); m != nil {
+		if spellings, ok := (*m)[word]; ok {
+			return spellings, true
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	spellings, ok := c.pending[word]
+	return spellings, ok
+}
+
+func (c *spellingCache) store(word string, spellings []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.size >= maxCachedSpellings {
+		return
+	}
+	if _, ok := c.pending[word]; ok {
+		return
+	}
+	if c.pending == nil {
+		c.pending = map[string][]string{}
+	}
+	// A copy of the word: the text's own would pin the whole article's view.
+	c.pending[strings.Clone(word)] = spellings
+	c.size++
+	old := c.snapshot.Load()
+	kept := 0
+	if old != nil {
+		kept = len(*old)
+	}
+	if len(c.pending) < max(64, kept/4) {
+		return
+	}
+	merged := make(map[string][]string, kept+len(c.pending))
+	if old != nil {
+		for w, s := range *old {
+			merged[w] = s
+		}
+	}
+	for w, s := range c.pending {
+		merged[w] = s
+	}
+	c.snapshot.Store(&merged)
+	c.pending = nil
 }
 
 func newLexicon(pack *rules.Pack) *lexicon {
@@ -92,6 +152,12 @@ func newLexicon(pack *rules.Pack) *lexicon {
 	for _, w := range grammarWords() {
 		l.words[normalize.Word(w)] = true
 	}
+	l.latin = map[string][]string{}
+	for w := range l.words {
+		if len(w) > 0 && w[0] < 0x80 {
+			l.latin[w] = []string{w}
+		}
+	}
 	return l
 }
 
@@ -102,8 +168,11 @@ const maxCachedSpellings = 1 << 18
 // spellingsOf lists the lexicon words a text word may be a spelling of, in the order forms
 // gives them ("والعراق" → العراق, عراق). Each distinct word is worked out once and cached.
 func (l *lexicon) spellingsOf(word string) []string {
-	if cached, ok := l.cache.Load(word); ok {
-		return cached.([]string)
+	if len(word) == 0 || word[0] < 0x80 {
+		return l.latin[word] // forms gives a Latin word only itself: no cache needed
+	}
+	if cached, ok := l.cache.load(word); ok {
+		return cached
 	}
 	var out []string
 	for _, form := range forms(word) {
@@ -111,9 +180,7 @@ func (l *lexicon) spellingsOf(word string) []string {
 			out = append(out, form)
 		}
 	}
-	if l.cached.Add(1) <= maxCachedSpellings {
-		l.cache.Store(word, out)
-	}
+	l.cache.store(word, out)
 	return out
 }
 
@@ -182,13 +249,27 @@ func (index phraseIndex) match(tokens []token, i int) (phrase, int, bool) {
 	return phrase{}, 0, false
 }
 
-// matchAll lists every entry starting at token i (all metrics a noun may count).
+// matchAll lists every entry starting at token i (all metrics a noun may count). When the
+// entries found are neighbours in one list of the index, the usual case, the list is
+// returned as a window of the index itself, without allocating; callers only read it.
 func (index phraseIndex) matchAll(tokens []token, i int) []phrase {
 	var out []phrase
+	owned := false // out is a slice of its own, not a window of an index list
 	for _, form := range tokens[i].variants() {
-		for _, p := range index[form] {
-			if !containsID(out, p.id) && matchRest(p.words[1:], tokens[i+1:]) {
-				out = append(out, p)
+		list := index[form]
+		for k := range list {
+			p := &list[k]
+			if containsID(out, p.id) || !matchRest(p.words[1:], tokens[i+1:]) {
+				continue
+			}
+			switch {
+			case owned:
+				out = append(out, *p)
+			case len(out) == 0 || k > 0 && &out[len(out)-1] == &list[k-1]:
+				out = list[k-len(out) : k+1 : k+1] // the window grows by its next entry
+			default:
+				out = append(append(make([]phrase, 0, len(out)+4), out...), *p)
+				owned = true
 			}
 		}
 	}

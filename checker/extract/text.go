@@ -1,30 +1,39 @@
 package extract
 
 import (
-	"strings"
+	"slices"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/claimcheck/claimcheck/checker/normalize"
 )
 
-// token is a word of the normalized view: letters only (digits belong to quantities).
+// token is a word of the normalized view: letters only (digits belong to quantities). Its
+// small fields sit together, so that a token takes 80 bytes rather than 104: tokenize
+// writes one per word of every article.
 type token struct {
 	text       string
 	start, end int // normalized offsets
 	// breakBefore is true when a clause mark (comma, colon, semicolon, dash) stands between
 	// this token and the previous one.
 	breakBefore bool
-	// spellings are the lexicon words this word may be a spelling of (lexicon.spellings).
-	spellings []string
+	// spelled tells whether spellings was looked up (variants).
+	spelled bool
 	// The entity alias starting here, looked up once (aliasState: 0 unknown, 1 none, 2 found).
 	aliasState uint8
 	aliasWords uint8
-	alias      *phrase
+	// spellings are the lexicon words this word may be a spelling of (lexicon.spellingsOf),
+	// looked up on first use: most sentences hold no number and are never read.
+	spellings []string
+	lexicon   *lexicon
+	alias     *phrase
 }
 
 // variants returns the lexicon words the token may be a spelling of.
-func (t *token) variants() []string { return t.spellings }
+func (t *token) variants() []string {
+	if !t.spelled {
+		t.spellings, t.spelled = t.lexicon.spellingsOf(t.text), true
+	}
+	return t.spellings
+}
 
 // sentence is a span of the normalized view.
 type sentence struct {
@@ -36,6 +45,13 @@ type sentence struct {
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 func isWordRune(r rune) bool {
+	if r >= 'a' && r <= 'z' || r >= 0x0621 && r <= 0x064A {
+		return true // inlined: the usual letters
+	}
+	return isOtherWordRune(r)
+}
+
+func isOtherWordRune(r rune) bool {
 	switch {
 	case r >= 'a' && r <= 'z', r >= 0x0621 && r <= 0x064A: // the normalized view's usual letters
 		return true
@@ -45,14 +61,33 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || r == '’'
 }
 
-// tokenize splits the view into letter words. Token texts are slices of one string of the
-// whole view, so that a word costs no allocation.
-func tokenize(text *normalize.Text, l *lexicon) []token {
-	tokens := make([]token, 0, len(text.Runes)/6)
-	runes := text.Runes
-	view := string(runes)
+// tokenize splits the document's view into letter words (d.tokens) and sentences
+// (d.sentences), reusing their buffers. Token texts are slices of one string of the whole
+// view, so that a word costs no allocation; d.view is a scratch buffer for its bytes.
+func (d *document) tokenize(l *lexicon) {
+	runes := d.text.Runes
+	tokens, view := d.tokens[:0], d.view[:0]
+	// Sized for the usual word length and the original's bytes, so that a large article's
+	// buffers do not grow by doubling.
+	if cap(tokens) < len(runes)/6 {
+		tokens = make([]token, 0, len(runes)/6)
+	}
+	if cap(view) < len(d.article.Text) {
+		view = make([]byte, 0, len(d.article.Text))
+	}
+	// The view's string first (a tight encoding loop), then one pass finds the words as
+	// slices of it and splits sentences; at is the byte offset of runes[i].
+	for _, r := range runes {
+		if r < 0x80 {
+			view = append(view, byte(r))
+		} else {
+			view = utf8.AppendRune(view, r)
+		}
+	}
+	all := string(view)
+	splitter := sentenceSplitter{runes: runes, out: d.sentences[:0]}
 	pendingBreak := false
-	at := 0 // byte offset of runes[i] in view
+	at := 0
 	for i := 0; i < len(runes); {
 		r := runes[i]
 		if !isWordRune(r) {
@@ -65,13 +100,14 @@ func tokenize(text *normalize.Text, l *lexicon) []token {
 			if r >= '0' && r <= '9' {
 				pendingBreak = true // a number separates clauses for cue and subject look-up
 			}
-			at += utf8.RuneLen(r)
+			at += runeLength(r)
+			splitter.step(i, r)
 			i++
 			continue
 		}
 		start, startByte := i, at
 		for i < len(runes) && isWordRune(runes[i]) {
-			at += utf8.RuneLen(runes[i])
+			at += runeLength(runes[i])
 			i++
 		}
 		// Apostrophes belong inside a word ("it's"), not around it ("'يوروبول'").
@@ -87,61 +123,81 @@ func tokenize(text *normalize.Text, l *lexicon) []token {
 		if start == end {
 			continue
 		}
-		word := view[startByte:endByte]
-		tokens = append(tokens, token{text: word, start: start, end: end, breakBefore: pendingBreak, spellings: l.spellingsOf(word)})
+		tokens = append(tokens, token{text: all[startByte:endByte], start: start, end: end, breakBefore: pendingBreak, lexicon: l})
 		pendingBreak = false
 	}
-	return tokens
+	d.tokens, d.view, d.sentences = tokens, view, splitter.finish()
 }
 
-// sentences splits the view at sentence marks and line ends. A dot between digits (1.2) or
-// after a single letter initial is not an end.
-func sentences(text *normalize.Text) []sentence {
-	var out []sentence
-	runes := text.Runes
-	start, paragraph := 0, 0
-	emit := func(end int) {
-		for start < end && unicode.IsSpace(runes[start]) {
-			start++
-		}
-		trimmed := end
-		for trimmed > start && unicode.IsSpace(runes[trimmed-1]) {
-			trimmed--
-		}
-		if trimmed > start {
-			out = append(out, sentence{start: start, end: trimmed, paragraph: paragraph})
-		}
-		start = end
+// runeLength is utf8.RuneLen for the characters of a view, with the common ones inline.
+func runeLength(r rune) int {
+	switch {
+	case r < 0x80:
+		return 1
+	case r < 0x800:
+		return 2
 	}
-	for i, r := range runes {
-		// A "sentence" of thousands of characters is a list or a file without punctuation:
-		// cut it at the next clause mark or space, so that look-ups around a number stay
-		// local and a 50 MB single line is read in linear time.
-		if i-start >= maxSentence && (r == ',' || r == ';' || r == ' ') {
-			emit(i + 1)
-			continue
-		}
-		switch r {
-		case '\n':
-			emit(i + 1)
-			if i+1 < len(runes) && (runes[i+1] == '\n' || runes[i+1] == '\r') {
-				paragraph++
-			}
-		case '.', '!', '?', '؟':
-			if r == '.' && i > 0 && i+1 < len(runes) && isDigit(runes[i-1]) && isDigit(runes[i+1]) {
-				continue
-			}
-			if i+1 < len(runes) && !unicode.IsSpace(runes[i+1]) && runes[i+1] != '"' && runes[i+1] != '»' && !isWordRune(runes[i+1]) {
-				continue
-			}
-			if r == '.' && abbreviationBefore(runes, i) {
-				continue // "St. Petersburg", "U.S.", "3 p.m. local time", "Aug. 1"
-			}
-			emit(i + 1)
-		}
+	return utf8.RuneLen(r)
+}
+
+// sentenceSplitter splits the view at sentence marks and line ends. A dot between digits
+// (1.2) or after a single letter initial is not an end. Every mark is a character outside
+// words, so tokenize hands it those characters only, in the same pass.
+type sentenceSplitter struct {
+	runes            []rune
+	out              []sentence
+	start, paragraph int
+}
+
+func (s *sentenceSplitter) emit(end int) {
+	runes := s.runes
+	for s.start < end && unicode.IsSpace(runes[s.start]) {
+		s.start++
 	}
-	emit(len(runes))
-	return out
+	trimmed := end
+	for trimmed > s.start && unicode.IsSpace(runes[trimmed-1]) {
+		trimmed--
+	}
+	if trimmed > s.start {
+		s.out = append(s.out, sentence{start: s.start, end: trimmed, paragraph: s.paragraph})
+	}
+	s.start = end
+}
+
+// step reads the character r at i, which is no word character.
+func (s *sentenceSplitter) step(i int, r rune) {
+	runes := s.runes
+	// A "sentence" of thousands of characters is a list or a file without punctuation:
+	// cut it at the next clause mark or space, so that look-ups around a number stay
+	// local and a 50 MB single line is read in linear time.
+	if i-s.start >= maxSentence && (r == ',' || r == ';' || r == ' ') {
+		s.emit(i + 1)
+		return
+	}
+	switch r {
+	case '\n':
+		s.emit(i + 1)
+		if i+1 < len(runes) && (runes[i+1] == '\n' || runes[i+1] == '\r') {
+			s.paragraph++
+		}
+	case '.', '!', '?', '؟':
+		if r == '.' && i > 0 && i+1 < len(runes) && isDigit(runes[i-1]) && isDigit(runes[i+1]) {
+			return
+		}
+		if i+1 < len(runes) && !unicode.IsSpace(runes[i+1]) && runes[i+1] != '"' && runes[i+1] != '»' && !isWordRune(runes[i+1]) {
+			return
+		}
+		if r == '.' && abbreviationBefore(runes, i) {
+			return // "St. Petersburg", "U.S.", "3 p.m. local time", "Aug. 1"
+		}
+		s.emit(i + 1)
+	}
+}
+
+// finish ends the last sentence and returns them all.
+func (s *sentenceSplitter) finish() []sentence {
+	s.emit(len(s.runes))
+	return s.out
 }
 
 // maxSentence is the length, in characters, past which a sentence is cut at a clause mark.
@@ -160,14 +216,29 @@ func abbreviationBefore(runes []rune, i int) bool {
 	for start > 0 && (isWordRune(runes[start-1]) || runes[start-1] == '.') {
 		start--
 	}
-	word := string(runes[start:i])
-	if len([]rune(word)) == 1 && word[0] < 0x80 {
+	word := runes[start:i]
+	if len(word) == 1 && word[0] < 0x80 {
 		return true // an initial: "J. Smith", the "u" of "u.s."
 	}
-	if strings.Contains(word, ".") {
+	if slices.Contains(word, '.') {
 		return true // "u.s", "a.m", "p.m"
 	}
-	return abbreviations[word]
+	// The abbreviations are short ASCII words: spell the word into a small buffer, so that
+	// the look-up allocates nothing.
+	var buf [maxAbbreviation]byte
+	if len(word) > len(buf) {
+		return false
+	}
+	for k, r := range word {
+		if r >= 0x80 {
+			return false
+		}
+		buf[k] = byte(r)
+	}
+	return abbreviations[string(buf[:len(word)])]
 }
+
+// maxAbbreviation is the length of the longest abbreviation.
+const maxAbbreviation = 6
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }

@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -19,22 +18,71 @@ type Text struct {
 
 // String normalizes s.
 func String(s string) *Text {
-	n := utf8.RuneCountInString(s)
-	t := &Text{Runes: make([]rune, 0, n), Offsets: make([]int32, 0, n+1)}
-	offset := int32(0)
-	for _, r := range s {
+	t := &Text{}
+	t.Reset(s)
+	return t
+}
+
+// Reset normalizes s into t, reusing t's buffers: a reader of many articles keeps one Text
+// and allocates nothing once the buffers have grown to the largest article.
+func (t *Text) Reset(s string) { t.ResetRunes([]rune(s)) }
+
+// ResetRunes is Reset for a text already decoded into runes (one decoding pass fewer).
+func (t *Text) ResetRunes(s []rune) {
+	if cap(t.Runes) < len(s) || cap(t.Offsets) < len(s)+1 {
+		// Folding never lengthens the text except for ligatures, which the slow path grows for.
+		t.Runes = make([]rune, 0, len(s))
+		t.Offsets = make([]int32, 0, len(s)+1)
+	}
+	// The fast path writes by index into the full buffers; n is the length so far.
+	runes, offsets := t.Runes[:cap(t.Runes)], t.Offsets[:cap(t.Offsets)]
+	n := 0
+	for i, r := range s {
 		// Fast path: ASCII lower-case and digits, and the Arabic letters that fold to
 		// themselves, are kept as they are.
-		if (r >= 'a' && r <= 'z') || r == ' ' || (r >= '0' && r <= '9') || (r >= 'ء' && r <= 'غ' && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ئ' && r != 'ؤ' && r != 'ة') || (r >= 'ف' && r <= 'ي' && r != 'ى') {
-			t.Runes = append(t.Runes, r)
-			t.Offsets = append(t.Offsets, offset)
-		} else {
-			t.appendFolded(r, offset)
+		if keepsItself(r) && n < len(runes) && n < len(offsets) {
+			runes[n], offsets[n] = r, int32(i)
+			n++
+			continue
 		}
-		offset++
+		t.Runes, t.Offsets = runes[:n], offsets[:n]
+		t.appendFolded(r, int32(i))
+		n = len(t.Runes)
+		runes, offsets = t.Runes[:cap(t.Runes)], t.Offsets[:cap(t.Offsets)]
 	}
-	t.Offsets = append(t.Offsets, offset)
-	return t
+	t.Runes, t.Offsets = runes[:n], append(offsets[:n], int32(len(s)))
+}
+
+// keepsItself reports whether r is its own normalized form and never dropped: ASCII
+// lower-case letters, digits and the space, and the Arabic letters that fold to themselves.
+// Bit masks answer in one test each, before the full fold.
+func keepsItself(r rune) bool {
+	if r < 0x80 {
+		return asciiKept[r>>6]&(1<<(r&63)) != 0
+	}
+	d := uint32(r - arabicFirst)
+	return d < 64 && arabicKept&(1<<d) != 0
+}
+
+const arabicFirst = 'ء'
+
+var (
+	asciiKept  = keptMask(0, 128)
+	arabicKept = keptMask(arabicFirst, 64)[0]
+)
+
+// keptMask builds the bit mask of the characters in [first, first+n) that keep themselves,
+// from the explicit test.
+func keptMask(first rune, n int) [2]uint64 {
+	var mask [2]uint64
+	for k := 0; k < n; k++ {
+		r := first + rune(k)
+		if (r >= 'a' && r <= 'z') || r == ' ' || (r >= '0' && r <= '9') ||
+			(r >= 'ء' && r <= 'غ' && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ئ' && r != 'ؤ' && r != 'ة') || (r >= 'ف' && r <= 'ي' && r != 'ى') {
+			mask[k>>6] |= 1 << (k & 63)
+		}
+	}
+	return mask
 }
 
 // Original maps a normalized offset back to a character offset in the original text.

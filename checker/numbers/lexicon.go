@@ -1,6 +1,9 @@
 package numbers
 
 import (
+	"math/bits"
+	"slices"
+
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/normalize"
 )
@@ -95,7 +98,12 @@ type phrase struct {
 }
 
 type lexicon struct {
-	words   map[string]*entry
+	words map[string]*entry
+	// known is a Bloom filter of words' keys, and table the words by the same hash: most
+	// text words are no number word, and hashing their runes is cheaper than encoding them
+	// for a map look-up (Scanner.find).
+	known   wordFilter
+	table   wordTable
 	phrases []phrase
 	waw     *entry
 	ma      *entry // ما
@@ -552,6 +560,11 @@ func buildLexicon() *lexicon {
 			last.quals = append(last.quals, len(l.phrases)-1)
 		}
 	}
+	l.table.slots = make([]wordSlot, 4<<bits.Len(uint(len(l.words))))
+	for key, e := range l.words {
+		l.known.add([]rune(key))
+		l.table.add([]rune(key), e)
+	}
 	return l
 }
 
@@ -572,4 +585,68 @@ func splitWords(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// wordFilter is a Bloom filter over words as runes: no false negatives, about one false
+// positive in a hundred with the lexicon's few thousand words.
+type wordFilter [1024]uint64
+
+// wordHash is FNV-1a over a word's runes.
+func wordHash(word []rune) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range word {
+		h ^= uint64(r)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// wordTable is an open-addressing hash table from words as runes to their entries, at most
+// a quarter full.
+type wordTable struct {
+	slots []wordSlot
+}
+
+type wordSlot struct {
+	hash  uint64
+	word  []rune
+	entry *entry
+}
+
+func (t *wordTable) add(word []rune, e *entry) {
+	mask := uint64(len(t.slots) - 1)
+	h := wordHash(word)
+	for i := h & mask; ; i = (i + 1) & mask {
+		if t.slots[i].entry == nil {
+			t.slots[i] = wordSlot{hash: h, word: word, entry: e}
+			return
+		}
+	}
+}
+
+// find is the entry of word, nil when it has none.
+func (t *wordTable) find(word []rune, h uint64) *entry {
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		slot := &t.slots[i]
+		if slot.entry == nil {
+			return nil
+		}
+		if slot.hash == h && slices.Equal(slot.word, word) {
+			return slot.entry
+		}
+	}
+}
+
+func (f *wordFilter) add(word []rune) {
+	h := wordHash(word)
+	for _, bit := range [2]uint64{h & 0xffff, (h >> 32) & 0xffff} {
+		f[bit>>6] |= 1 << (bit & 63)
+	}
+}
+
+// mayHold reports whether a word of hash h may be one of the words added; false is certain.
+func (f *wordFilter) mayHold(h uint64) bool {
+	a, b := h&0xffff, (h>>32)&0xffff
+	return f[a>>6]&(1<<(a&63)) != 0 && f[b>>6]&(1<<(b&63)) != 0
 }

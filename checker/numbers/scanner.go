@@ -2,6 +2,7 @@ package numbers
 
 import (
 	"math"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -45,16 +46,25 @@ func New(opts ...Option) *Scanner {
 // Scan returns the quantities of text sorted by Start. original is the original text as
 // runes (the string text was normalized from), for Quantity.Text.
 func (s *Scanner) Scan(text *normalize.Text, original []rune) []Quantity {
+	return s.AppendScan(nil, text, original)
+}
+
+// AppendScan is Scan appending to dst, so that a reader of many texts reuses one buffer.
+func (s *Scanner) AppendScan(dst []Quantity, text *normalize.Text, original []rune) []Quantity {
 	if text == nil || len(text.Runes) == 0 {
-		return nil
+		return dst
 	}
 	buf := s.tokens.Get().(*[]token)
 	if want := len(text.Runes)/4 + 64; cap(*buf) < want {
 		*buf = make([]token, 0, want)
 	}
 	toks := s.tokenize(text.Runes, (*buf)[:0])
-	st := state{s: s, l: s.lex, rs: text.Runes, toks: toks, text: text, orig: original, lastYear: -10}
+	st := state{s: s, l: s.lex, rs: text.Runes, toks: toks, text: text, orig: original, lastYear: -10, out: dst, first: len(dst)}
 	for i := 0; i < len(toks); {
+		if !st.mayStart(i) {
+			i++ // most tokens: skip without building a mention
+			continue
+		}
 		m, ok := st.parseAt(i)
 		if !ok {
 			i++
@@ -83,6 +93,8 @@ type state struct {
 	text *normalize.Text
 	orig []rune
 	out  []Quantity
+	// first is the index in out of this scan's first quantity (AppendScan).
+	first int
 	// lastEnd is the token after the last mention: qualifiers are not looked for before it.
 	lastEnd int
 	// lastYear is the token index after the last year mention, to chain "2011 و2016".
@@ -171,6 +183,19 @@ func (st *state) isNumberWord(j int) bool {
 		return false
 	}
 	return e.role != roleTeenPrefix || st.bare(j+1).has(fTeenSuffix)
+}
+
+// mayStart is parseAt's first test: only digits, number-lexicon words and the punctuation
+// that opens a citation, a leading percent sign or a telephone number can start a mention.
+func (st *state) mayStart(i int) bool {
+	switch t := &st.toks[i]; t.kind {
+	case tokWord:
+		// The word cases of parseAt: a number word, a date's or duration's word, an article.
+		return t.lex != nil && (t.lex.role != roleNone || t.lex.flags&(fOrdinal|fMonth|fTimeDual|fArticle) != 0)
+	case tokPunct:
+		return t.r == '[' || t.r == '%' || t.r == '+'
+	}
+	return true
 }
 
 func (st *state) parseAt(i int) (mention, bool) {
@@ -266,7 +291,7 @@ func (st *state) emit(m *mention) {
 // once rather than once per mention.
 func (st *state) fillTexts() {
 	size := 0
-	for i := range st.out {
+	for i := st.first; i < len(st.out); i++ {
 		for _, r := range st.orig[st.out[i].Start:st.out[i].End] {
 			size += utf8.RuneLen(r)
 		}
@@ -274,15 +299,16 @@ func (st *state) fillTexts() {
 	if size == 0 {
 		return
 	}
-	b := make([]byte, 0, size)
-	for i := range st.out {
+	var b strings.Builder // its String does not copy
+	b.Grow(size)
+	for i := st.first; i < len(st.out); i++ {
 		for _, r := range st.orig[st.out[i].Start:st.out[i].End] {
-			b = utf8.AppendRune(b, r)
+			b.WriteRune(r)
 		}
 	}
-	all := string(b)
+	all := b.String()
 	pos := 0
-	for i := range st.out {
+	for i := st.first; i < len(st.out); i++ {
 		n := 0
 		for _, r := range st.orig[st.out[i].Start:st.out[i].End] {
 			n += utf8.RuneLen(r)

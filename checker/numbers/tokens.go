@@ -2,7 +2,6 @@ package numbers
 
 import (
 	"unicode"
-	"unicode/utf8"
 )
 
 type tokenKind uint8
@@ -53,7 +52,8 @@ func isSpace(r rune) bool {
 	case ' ', '\t', '\v', '\f':
 		return true
 	}
-	return r > 0x7f && unicode.IsSpace(r)
+	// No space between U+00A1 and U+167F (Arabic among them): skip the table there.
+	return r > 0x7f && (r <= 0xA0 || r >= 0x1680) && unicode.IsSpace(r)
 }
 
 func isLineBreak(r rune) bool {
@@ -87,7 +87,15 @@ func (s *Scanner) tokenize(rs []rune, toks []token) []token {
 			t.kind = tokWord
 			arabic := isArabicLetter(r)
 			q := p + 1
-			for q < n && isLetter(rs[q]) && isArabicLetter(rs[q]) == arabic {
+			for q < n {
+				// The common letters of each script first, then the full test.
+				if c := rs[q]; arabic && c >= 0x0620 && c <= 0x064A || !arabic && c >= 'a' && c <= 'z' {
+					q++
+					continue
+				}
+				if !isLetter(rs[q]) || isArabicLetter(rs[q]) != arabic {
+					break
+				}
 				q++
 			}
 			// "year-old" is one English word for the grammar.
@@ -204,12 +212,11 @@ func (s *Scanner) lookup(word []rune, arabic bool) (*entry, uint8) {
 }
 
 func (s *Scanner) find(word []rune) *entry {
-	var buf [maxWordRunes * utf8.UTFMax]byte
-	n := 0
-	for _, r := range word {
-		n += utf8.EncodeRune(buf[n:], r)
+	h := wordHash(word)
+	if !s.lex.known.mayHold(h) {
+		return nil
 	}
-	return s.lex.words[string(buf[:n])]
+	return s.lex.table.find(word, h)
 }
 
 // letterAfter: a letter follows position q, after at most one space.
