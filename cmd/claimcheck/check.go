@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -15,7 +16,8 @@ import (
 
 func newCheckCommand(s *streams) *cobra.Command {
 	var rules rulesFlag
-	var format, output, failOn string
+	var format, output, failOn, indexDSN string
+	var rebuild bool
 	c := &cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "Check articles for contradictory figures (default PATH ./seeds)",
@@ -24,6 +26,7 @@ claim, runs the rule packs' checks and reports the findings.
 
 Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, rule or input errors.`,
 		RunE: func(c *cobra.Command, paths []string) error {
+			explicit := len(paths) > 0
 			if len(paths) == 0 {
 				paths = []string{"seeds"}
 			}
@@ -39,9 +42,9 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, rule or inp
 			if err != nil {
 				return err
 			}
-			result, err := checker.Check(c.Context(), paths)
+			result, err := checkWithIndex(c.Context(), s, checker, indexDSN, rebuild, paths, explicit)
 			if err != nil {
-				return &exitError{code: 2, message: err.Error()}
+				return err
 			}
 			if err := write(s.out, output, func(w io.Writer) error { return formatter.Format(w, result) }); err != nil {
 				return &exitError{code: 2, message: err.Error()}
@@ -53,7 +56,47 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, rule or inp
 	c.Flags().StringVarP(&format, "format", "f", "text", "output format: "+joinNames())
 	c.Flags().StringVarP(&output, "output", "o", "", "write the report to this file (default standard output)")
 	c.Flags().StringVar(&failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, info or none")
+	c.Flags().StringVar(&indexDSN, "index", "", indexFlagHelp+" (e.g. "+defaultIndex+"): unchanged articles come from it, new and changed ones are extracted and stored; without PATH, checks every indexed article")
+	c.Flags().BoolVar(&rebuild, "rebuild", false, "with --index: re-extract the index first when the rule packs changed")
 	return c
+}
+
+// checkWithIndex runs the check, through the claim index when one is given.
+func checkWithIndex(ctx context.Context, s *streams, c *checker.Checker, dsn string, rebuild bool, paths []string, explicit bool) (*report.Result, error) {
+	if dsn == "" {
+		if rebuild {
+			return nil, &exitError{code: 2, message: "--rebuild needs --index"}
+		}
+		result, err := c.Check(ctx, paths)
+		if err != nil {
+			return nil, &exitError{code: 2, message: err.Error()}
+		}
+		return result, nil
+	}
+	store, err := openIndex(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+	if err := prepareIndex(ctx, s, c, store, rebuild); err != nil {
+		return nil, err
+	}
+	if !explicit {
+		extraction, err := c.IndexedCorpus(ctx, store)
+		if err != nil {
+			return nil, indexFailure(err)
+		}
+		result, err := c.CheckExtraction(ctx, extraction)
+		if err != nil {
+			return nil, &exitError{code: 2, message: err.Error()}
+		}
+		return result, nil
+	}
+	result, _, err := c.CheckIndexed(ctx, store, paths)
+	if err != nil {
+		return nil, indexFailure(err)
+	}
+	return result, nil
 }
 
 func joinNames() string {

@@ -36,6 +36,7 @@ func newRootCommand(in io.Reader, out, errOut io.Writer) *cobra.Command {
 		return &exitError{code: 2, message: fmt.Sprintf("%v (see %s --help)", err, c.CommandPath())}
 	})
 	root.AddCommand(newCheckCommand(s), newExtractCommand(s), newRulesCommand(s), newVersionCommand(s))
+	root.AddCommand(newIndexCommand(s), newClaimsCommand(s))
 	return root
 }
 
