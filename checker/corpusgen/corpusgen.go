@@ -46,7 +46,9 @@ func WithWords(least, most int) Option {
 func WithArabicShare(share float64) Option { return func(g *Generator) { g.arabic = share } }
 
 // WithClaimEvery sets how many sentences there are per figure-stating sentence (default 5).
-func WithClaimEvery(sentences int) Option { return func(g *Generator) { g.claimGap = max(1, sentences) } }
+func WithClaimEvery(sentences int) Option {
+	return func(g *Generator) { g.claimGap = max(1, sentences) }
+}
 
 // New returns a Generator over pack's metrics and entities.
 func New(pack *rules.Pack, seed uint64, options ...Option) *Generator {
