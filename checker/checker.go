@@ -112,6 +112,11 @@ func (c *Checker) CheckExtraction(ctx context.Context, extraction *Extraction) (
 		return nil, err
 	}
 	findings, checkErrors, _ := c.engine.Run(extraction.Mentions)
+	return c.assemble(extraction, findings, checkErrors), nil
+}
+
+// assemble builds the result of a run from its extraction and the checks' output.
+func (c *Checker) assemble(extraction *Extraction, findings []claim.Finding, checkErrors source.ErrorList) *report.Result {
 	errs := append(append(source.ErrorList(nil), extraction.Errors...), checkErrors...)
 	errs.Sort()
 	result := &report.Result{
@@ -134,7 +139,7 @@ func (c *Checker) CheckExtraction(ctx context.Context, extraction *Extraction) (
 		}
 	}
 	result.Summary = summarize(result)
-	return result, nil
+	return result
 }
 
 func summarize(result *report.Result) report.Summary {

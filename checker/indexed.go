@@ -22,6 +22,9 @@ type IndexStats struct {
 	Unchanged int
 	// Removed articles were dropped from the index (a rebuild whose file is gone).
 	Removed int
+	// Incremental says that CheckIndexed updated the previous run's findings instead of
+	// running every check again.
+	Incremental bool
 }
 
 // VerifyIndex reports a *index.PackMismatchError when the index holds claims extracted with
@@ -43,23 +46,30 @@ func (c *Checker) VerifyIndex(ctx context.Context, store index.Store) error {
 // unchanged since they were stored take their mentions from the index; new and changed ones
 // are extracted and stored, each in its own transaction. The result equals Extract's.
 func (c *Checker) ExtractIndexed(ctx context.Context, store index.Store, paths []string) (*Extraction, IndexStats, error) {
-	return c.syncIndex(ctx, store, paths, true)
+	extraction, stats, _, err := c.syncIndex(ctx, store, paths, true)
+	return extraction, stats, err
 }
 
-// CheckIndexed is Check over ExtractIndexed: the same result as a run from scratch.
+// CheckIndexed is Check through the index: the same result as a run from scratch. It also
+// remembers the run's findings in the index, so that the next CheckIndexed of the same paths
+// re-evaluates only the checks a changed article can touch (see incremental.go).
 func (c *Checker) CheckIndexed(ctx context.Context, store index.Store, paths []string) (*report.Result, IndexStats, error) {
-	extraction, stats, err := c.ExtractIndexed(ctx, store, paths)
+	extraction, stats, hashes, err := c.syncIndex(ctx, store, paths, true)
 	if err != nil {
 		return nil, stats, err
 	}
-	result, err := c.CheckExtraction(ctx, extraction)
+	if err := ctx.Err(); err != nil {
+		return nil, stats, err
+	}
+	result, incremental, err := c.checkIncremental(ctx, store, runKey(c.pack.Version, paths), extraction, hashes)
+	stats.Incremental = incremental
 	return result, stats, err
 }
 
 // IndexAdd stores the articles of paths that are new or changed. The errors are the articles
 // that could not be read, as Extract reports them.
 func (c *Checker) IndexAdd(ctx context.Context, store index.Store, paths []string) (IndexStats, source.ErrorList, error) {
-	extraction, stats, err := c.syncIndex(ctx, store, paths, false)
+	extraction, stats, _, err := c.syncIndex(ctx, store, paths, false)
 	if err != nil {
 		return stats, nil, err
 	}
@@ -236,11 +246,11 @@ func (c *Checker) indexArticle(article *corpus.Article, mentions []claim.Claim) 
 }
 
 // syncIndex loads paths, extracts and stores what the index lacks, and, when keep is set,
-// returns the whole extraction as Extract would.
-func (c *Checker) syncIndex(ctx context.Context, store index.Store, paths []string, keep bool) (*Extraction, IndexStats, error) {
+// returns the whole extraction as Extract would, with each article's content hash.
+func (c *Checker) syncIndex(ctx context.Context, store index.Store, paths []string, keep bool) (*Extraction, IndexStats, map[string]string, error) {
 	var stats IndexStats
 	if err := c.VerifyIndex(ctx, store); err != nil {
-		return nil, stats, err
+		return nil, stats, nil, err
 	}
 	articles, errs := c.loader.Load(paths)
 	sort.SliceStable(articles, func(i, j int) bool { return articles[i].Path < articles[j].Path })
@@ -252,7 +262,7 @@ func (c *Checker) syncIndex(ctx context.Context, store index.Store, paths []stri
 	}
 	entries, err := store.Entries(ctx, lookup)
 	if err != nil {
-		return nil, stats, err
+		return nil, stats, nil, err
 	}
 	storedHash := map[string]string{}
 	for _, entry := range entries {
@@ -264,9 +274,12 @@ func (c *Checker) syncIndex(ctx context.Context, store index.Store, paths []stri
 	var changed []*corpus.Article
 	var unchanged []string
 	position := map[*corpus.Article]int{}
+	hashes := make(map[string]string, len(articles))
 	for i, article := range articles {
 		position[article] = i
-		if article.Path != "-" && storedHash[article.Path] == c.indexArticle(article, nil).Hash {
+		hash := c.indexArticle(article, nil).Hash
+		hashes[article.Path] = hash
+		if article.Path != "-" && storedHash[article.Path] == hash {
 			unchanged = append(unchanged, article.Path)
 			continue
 		}
@@ -284,16 +297,16 @@ func (c *Checker) syncIndex(ctx context.Context, store index.Store, paths []stri
 		return store.Put(ctx, c.indexArticle(article, found))
 	})
 	if err != nil {
-		return nil, stats, err
+		return nil, stats, nil, err
 	}
 	out := &Extraction{Errors: errs}
 	if !keep {
-		return out, stats, nil
+		return out, stats, hashes, nil
 	}
 	if len(unchanged) > 0 {
 		stored, err := store.Articles(ctx, unchanged)
 		if err != nil {
-			return nil, stats, err
+			return nil, stats, nil, err
 		}
 		byPath := make(map[string][]claim.Claim, len(stored))
 		for _, article := range stored {
@@ -305,10 +318,15 @@ func (c *Checker) syncIndex(ctx context.Context, store index.Store, paths []stri
 			}
 		}
 	}
+	total := 0
 	for i, article := range articles {
 		if mentions[i] == nil {
-			return nil, stats, fmt.Errorf("read index: %s vanished from the index while it was read", article.Path)
+			return nil, stats, nil, fmt.Errorf("read index: %s vanished from the index while it was read", article.Path)
 		}
+		total += len(mentions[i])
+	}
+	out.Mentions = make([]claim.Claim, 0, total)
+	for i, article := range articles {
 		entry := report.Article{Path: article.Path, Title: article.Title, Outlet: article.Outlet, Language: article.Language, Mentions: mentions[i]}
 		if !article.Date.IsZero() {
 			entry.Date = article.Date.Format("2006-01-02")
@@ -316,7 +334,7 @@ func (c *Checker) syncIndex(ctx context.Context, store index.Store, paths []stri
 		out.Mentions = append(out.Mentions, mentions[i]...)
 		out.Articles = append(out.Articles, entry)
 	}
-	return out, stats, nil
+	return out, stats, hashes, nil
 }
 
 // extractAll extracts articles on every core and hands each result, in the articles' order,

@@ -78,7 +78,7 @@ var _ = Describe("Checking through the claim index", func() {
 
 				again, stats, err := c.CheckIndexed(ctx, store, []string{corpus})
 				Expect(err).NotTo(HaveOccurred())
-				Expect(stats).To(Equal(checker.IndexStats{Unchanged: 29}))
+				Expect(stats).To(Equal(checker.IndexStats{Unchanged: 29, Incremental: true}))
 				Expect(jsonOf(again)).To(Equal(jsonOf(full)))
 
 				// A seed whose daily rate now fits, and a generated article with one more sentence.
@@ -89,12 +89,26 @@ var _ = Describe("Checking through the claim index", func() {
 				Expect(jsonOf(fresh)).NotTo(Equal(jsonOf(full)))
 				edited, stats, err := c.CheckIndexed(ctx, store, []string{corpus})
 				Expect(err).NotTo(HaveOccurred())
-				Expect(stats).To(Equal(checker.IndexStats{Extracted: 2, Unchanged: 27}))
+				Expect(stats).To(Equal(checker.IndexStats{Extracted: 2, Unchanged: 27, Incremental: true}))
 				Expect(jsonOf(edited)).To(Equal(jsonOf(fresh)))
+
+				// One article gone, one new: the run remembered in the index still gives the
+				// result from scratch.
+				Expect(os.Remove(filepath.Join(corpus, "generated", "000010.txt"))).To(Succeed())
+				Expect(os.WriteFile(filepath.Join(corpus, "generated", "new.txt"), []byte(mustRead(filepath.Join(corpus, "generated", "000011.txt"))+"\nOfficials said Telegram closed 9 channels in 2016.\n"), 0o644)).To(Succeed())
+				fresh, err = c.Check(ctx, []string{corpus})
+				Expect(err).NotTo(HaveOccurred())
+				moved, stats, err := c.CheckIndexed(ctx, store, []string{corpus})
+				Expect(err).NotTo(HaveOccurred())
+				Expect(stats).To(Equal(checker.IndexStats{Extracted: 1, Unchanged: 28, Incremental: true}))
+				Expect(jsonOf(moved)).To(Equal(jsonOf(fresh)))
 
 				stored, err := c.IndexedCorpus(ctx, store)
 				Expect(err).NotTo(HaveOccurred())
 				whole, err := c.CheckExtraction(ctx, stored)
+				Expect(err).NotTo(HaveOccurred())
+				Expect(store.Remove(ctx, []string{filepath.Join(corpus, "generated", "000010.txt")})).To(Equal(1))
+				whole, err = c.CheckExtraction(ctx, mustIndexedCorpus(c, store))
 				Expect(err).NotTo(HaveOccurred())
 				Expect(jsonOf(whole)).To(Equal(jsonOf(fresh)))
 			})
@@ -180,6 +194,12 @@ var _ = Describe("Checking through the claim index", func() {
 	}
 })
 
+func mustIndexedCorpus(c *checker.Checker, store index.Store) *checker.Extraction {
+	extraction, err := c.IndexedCorpus(context.Background(), store)
+	Expect(err).NotTo(HaveOccurred())
+	return extraction
+}
+
 // draftFindings are the fingerprints and messages of pair findings with a claim of path.
 func draftFindings(c *checker.Checker, result *report.Result, path string) []string {
 	pairs := map[string]bool{}
@@ -200,3 +220,55 @@ func draftFindings(c *checker.Checker, result *report.Result, path string) []str
 	}
 	return out
 }
+
+var _ = Describe("Incremental checks through the index", func() {
+	It("stay equal to runs from scratch over rounds of random edits, removals and additions", func() {
+		ctx := context.Background()
+		c := newChecker()
+		dir := GinkgoT().TempDir()
+		generator := corpusgen.New(c.Pack(), 11, corpusgen.WithWords(150, 400))
+		paths, err := generator.Write(dir, 0, 80)
+		Expect(err).NotTo(HaveOccurred())
+		store, err := index.Open(ctx, indextest.SQLiteDSN())
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(store.Close)
+		_, _, err = c.CheckIndexed(ctx, store, []string{dir})
+		Expect(err).NotTo(HaveOccurred())
+		random := GinkgoRandomSeed()
+		next := 1000
+		for round := range 5 {
+			for k := range 3 {
+				pick := paths[int(random+int64(round*7+k*13))%len(paths)]
+				if _, err := os.Stat(pick); err != nil {
+					continue // removed in an earlier round
+				}
+				switch (round + k) % 4 {
+				case 0: // a figure changes
+					text := mustRead(pick)
+					if i := strings.IndexAny(text[40:], "123456789"); i >= 0 {
+						i += 40
+						Expect(os.WriteFile(pick, []byte(text[:i]+"7"+text[i+1:]), 0o644)).To(Succeed())
+					}
+				case 1: // a sentence from another article, about other metrics and subjects
+					other := generator.Article(next)
+					next++
+					body := other.Text[strings.Index(other.Text, "\n---\n")+5:]
+					Expect(os.WriteFile(pick, []byte(mustRead(pick)+body[:min(len(body), 600)]), 0o644)).To(Succeed())
+				case 2: // an article goes
+					os.Remove(pick)
+				case 3: // a new one comes
+					added, err := generator.Write(dir, next, 1)
+					Expect(err).NotTo(HaveOccurred())
+					paths = append(paths, added...)
+					next++
+				}
+			}
+			fresh, err := c.Check(ctx, []string{dir})
+			Expect(err).NotTo(HaveOccurred())
+			indexed, stats, err := c.CheckIndexed(ctx, store, []string{dir})
+			Expect(err).NotTo(HaveOccurred())
+			Expect(stats.Incremental).To(BeTrue())
+			Expect(jsonOf(indexed)).To(Equal(jsonOf(fresh)), "round %d", round)
+		}
+	})
+})

@@ -308,6 +308,13 @@ func (r *runState) sortedFindings() []claim.Finding {
 	for _, f := range r.findings {
 		out = append(out, *f)
 	}
+	SortFindings(out)
+	return out
+}
+
+// SortFindings puts findings in report order: severity, rule, first claim's position,
+// fingerprint. Findings merged from several runs (an incremental check) are sorted with it.
+func SortFindings(out []claim.Finding) {
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Severity.Rank() != b.Severity.Rank() {
@@ -325,7 +332,6 @@ func (r *runState) sortedFindings() []claim.Finding {
 		}
 		return a.Fingerprint < b.Fingerprint
 	})
-	return out
 }
 
 func sortedKeys(m map[string][]int) []string {

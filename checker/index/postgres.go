@@ -26,6 +26,9 @@ var postgresDialect = &dialect{
 		`CREATE TABLE claims (article_id BIGINT NOT NULL, ord INTEGER NOT NULL, metric TEXT NOT NULL, subject TEXT NOT NULL,
 			date TEXT NOT NULL, value DOUBLE PRECISION, quote TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (article_id, ord))`,
 		`CREATE INDEX claims_metric_subject ON claims (metric, subject, date)`,
+	}, {
+		// Schema 2: the last run's findings per corpus, for incremental checks.
+		`CREATE TABLE runs (key TEXT PRIMARY KEY, data BYTEA NOT NULL)`,
 	}},
 	tables: `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`,
 	// Writers of one schema queue behind one advisory lock, held until their transaction ends:
@@ -35,7 +38,7 @@ var postgresDialect = &dialect{
 		var size int64
 		err := db.QueryRowContext(ctx, `SELECT CAST(COALESCE(SUM(pg_total_relation_size(c.oid)), 0) AS BIGINT) FROM pg_class c
 			JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'
-			AND c.relname IN ('schema_version', 'articles', 'claims')`).Scan(&size)
+			AND c.relname IN ('schema_version', 'articles', 'claims', 'runs')`).Scan(&size)
 		return size, err
 	},
 	describe: describePostgres,

@@ -31,6 +31,9 @@ var sqliteDialect = &dialect{
 		`CREATE TABLE claims (article_id INTEGER NOT NULL, ord INTEGER NOT NULL, metric TEXT NOT NULL, subject TEXT NOT NULL,
 			date TEXT NOT NULL, value REAL, quote TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (article_id, ord))`,
 		`CREATE INDEX claims_metric_subject ON claims (metric, subject, date)`,
+	}, {
+		// Schema 2: the last run's findings per corpus, for incremental checks.
+		`CREATE TABLE runs (key TEXT PRIMARY KEY, data BLOB NOT NULL)`,
 	}},
 	tables:   `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
 	describe: describeSQLite,

@@ -17,7 +17,7 @@ import (
 )
 
 // SchemaVersion is the schema this code reads and writes; older ones are migrated on open.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // ContentHash is the hash stored with an article: everything extraction reads from it.
 func ContentHash(text, date, outlet, language, title string) string {
@@ -424,6 +424,26 @@ func (s *sqlStore) Status(ctx context.Context) (Status, error) {
 		return status, s.fail("read index size", err)
 	}
 	return status, nil
+}
+
+func (s *sqlStore) SaveRun(ctx context.Context, key string, data []byte) error {
+	_, err := s.db.ExecContext(ctx, "INSERT INTO runs (key, data) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET data = excluded.data", key, data)
+	if err != nil {
+		return s.fail("save run in index", err)
+	}
+	return nil
+}
+
+func (s *sqlStore) Run(ctx context.Context, key string) ([]byte, error) {
+	var data []byte
+	err := s.db.QueryRowContext(ctx, "SELECT data FROM runs WHERE key = $1", key).Scan(&data)
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, s.fail("read run from index", err)
+	}
+	return data, nil
 }
 
 func (s *sqlStore) Close() error { return s.db.Close() }

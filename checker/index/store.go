@@ -80,6 +80,10 @@ type Store interface {
 	// PackVersions lists the distinct pack versions of the stored articles.
 	PackVersions(ctx context.Context) ([]string, error)
 	Status(ctx context.Context) (Status, error)
+	// SaveRun keeps an opaque record of a run (the checker's findings) under key, replacing
+	// the previous one; Run reads it back, nil when there is none.
+	SaveRun(ctx context.Context, key string, data []byte) error
+	Run(ctx context.Context, key string) ([]byte, error)
 	Close() error
 }
 
