@@ -30,11 +30,73 @@ type runRecord struct {
 	// Hashes are the content hashes of the articles checked, by path.
 	Hashes map[string]string
 	// Buckets are the (metric, subject) pairs of each article's claims, by path.
-	Buckets  map[string][]bucket
-	Findings []claim.Finding
+	Buckets map[string][]bucket
+	// Findings are kept with references to their claims instead of copies: a finding that is
+	// kept involves unchanged articles only, whose mentions the run has read anyway.
+	Findings []findingRecord
+	// Paths and Kinds are what claim references point into.
+	Paths []string
+	Kinds []bucket
 }
 
 type bucket struct{ Metric, Subject string }
+
+type findingRecord struct {
+	Finding claim.Finding // without its Claims
+	// Claims holds four numbers per claim: index in Paths, start, end, index in Kinds.
+	Claims []int32
+}
+
+func (record *runRecord) setFindings(findings []claim.Finding) {
+	paths, kinds := map[string]int32{}, map[bucket]int32{}
+	record.Findings = make([]findingRecord, len(findings))
+	for i, f := range findings {
+		refs := make([]int32, 0, 4*len(f.Claims))
+		for _, m := range f.Claims {
+			p, ok := paths[m.Article]
+			if !ok {
+				p = int32(len(record.Paths))
+				paths[m.Article] = p
+				record.Paths = append(record.Paths, m.Article)
+			}
+			b := bucket{m.Metric, m.Subject}
+			k, ok := kinds[b]
+			if !ok {
+				k = int32(len(record.Kinds))
+				kinds[b] = k
+				record.Kinds = append(record.Kinds, b)
+			}
+			refs = append(refs, p, int32(m.Start), int32(m.End), k)
+		}
+		f.Claims = nil
+		record.Findings[i] = findingRecord{Finding: f, Claims: refs}
+	}
+}
+
+// buckets lists the buckets of a recorded finding's claims.
+func (record *runRecord) buckets(f *findingRecord) []bucket {
+	out := make([]bucket, 0, len(f.Claims)/4)
+	for i := 3; i < len(f.Claims); i += 4 {
+		out = append(out, record.Kinds[f.Claims[i]])
+	}
+	return out
+}
+
+// restore gives a recorded finding its claims back from the run's mentions.
+func (record *runRecord) restore(f *findingRecord, mentions map[string][]claim.Claim) (claim.Finding, bool) {
+	out := f.Finding
+	out.Claims = make([]claim.Claim, 0, len(f.Claims)/4)
+	for i := 0; i+3 < len(f.Claims); i += 4 {
+		list := mentions[record.Paths[f.Claims[i]]]
+		start, end := int(f.Claims[i+1]), int(f.Claims[i+2])
+		j := sort.Search(len(list), func(j int) bool { return list[j].Start >= start })
+		if j == len(list) || list[j].Start != start || list[j].End != end {
+			return out, false
+		}
+		out.Claims = append(out.Claims, list[j])
+	}
+	return out, true
+}
 
 // runKey names the record of runs over the same paths with the same packs.
 func runKey(packVersion string, paths []string) string {
@@ -94,7 +156,7 @@ func (c *Checker) checkIncremental(ctx context.Context, store index.Store, key s
 		}
 		findings = found
 	}
-	current.Findings = findings
+	current.setFindings(findings)
 	if err := c.saveRun(ctx, store, key, &current); err != nil {
 		return nil, false, err
 	}
@@ -145,8 +207,9 @@ func (c *Checker) redo(previous, current *runRecord, extraction *Extraction) ([]
 			}
 		}
 	}
-	if changed == 0 {
-		return previous.Findings, true
+	mentions := make(map[string][]claim.Claim, len(extraction.Articles))
+	for _, article := range extraction.Articles {
+		mentions[article.Path] = article.Mentions
 	}
 
 	// Pair and claim checks: the touched buckets with their ancestors and descendants.
@@ -185,23 +248,19 @@ func (c *Checker) redo(previous, current *runRecord, extraction *Extraction) ([]
 			descendants(id, func(child string) { groupScope[bucket{b.Metric, child}] = true })
 		}
 	}
-	var pairInput, groupInput []claim.Claim
+	// One engine run over the buckets that can meet a touched one, limited to what involves a
+	// touched bucket: a group whose whole is above a touched subject has a touched part.
+	var input []claim.Claim
 	for _, m := range extraction.Mentions {
 		if !m.IsClaim || m.Metric == "" {
 			continue
 		}
-		b := bucket{m.Metric, m.Subject}
-		if pairScope[b] {
-			pairInput = append(pairInput, m)
-		}
-		if groupScope[b] {
-			groupInput = append(groupInput, m)
+		if b := (bucket{m.Metric, m.Subject}); pairScope[b] || groupScope[b] {
+			input = append(input, m)
 		}
 	}
-	pairEngine, groupEngine := c.scopedEngines()
-	pairFindings, pairErrors, _ := pairEngine.Run(pairInput)
-	groupFindings, groupErrors, _ := groupEngine.Run(groupInput)
-	if len(pairErrors) > 0 || len(groupErrors) > 0 {
+	fresh, errs, _ := c.engine.RunFocused(input, func(m *claim.Claim) bool { return touched[bucket{m.Metric, m.Subject}] })
+	if len(errs) > 0 {
 		return nil, false
 	}
 
@@ -209,45 +268,57 @@ func (c *Checker) redo(previous, current *runRecord, extraction *Extraction) ([]
 	for _, check := range c.pack.Checks {
 		group[check.ID] = check.Scope == rules.ScopeGroup
 	}
-	touches := func(f *claim.Finding) bool {
-		if group[f.Rule] {
-			whole := f.Claims[f.Sides[0][0]]
-			return wholes[bucket{whole.Metric, whole.Subject}]
+	touches := func(rule string, sides [][]int, claims []bucket) bool {
+		if group[rule] {
+			return wholes[claims[sides[0][0]]]
 		}
-		for _, m := range f.Claims {
-			if touched[bucket{m.Metric, m.Subject}] {
+		for _, b := range claims {
+			if touched[b] {
 				return true
 			}
 		}
 		return false
 	}
+	bucketsOf := func(f *claim.Finding) []bucket {
+		out := make([]bucket, len(f.Claims))
+		for i, m := range f.Claims {
+			out[i] = bucket{m.Metric, m.Subject}
+		}
+		return out
+	}
 	var out []claim.Finding
 	for i := range previous.Findings {
-		if !touches(&previous.Findings[i]) {
-			out = append(out, previous.Findings[i])
+		record := &previous.Findings[i]
+		if touches(record.Finding.Rule, record.Finding.Sides, previous.buckets(record)) {
+			continue
+		}
+		f, ok := previous.restore(record, mentions)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, f)
+	}
+	if changed == 0 {
+		return out, true
+	}
+	var redone []claim.Finding
+	for i := range fresh {
+		if touches(fresh[i].Rule, fresh[i].Sides, bucketsOf(&fresh[i])) {
+			redone = append(redone, fresh[i])
 		}
 	}
-	for _, list := range [][]claim.Finding{pairFindings, groupFindings} {
-		for i := range list {
-			if touches(&list[i]) {
-				out = append(out, list[i])
-			}
+	// Both lists are in report order already (kept ones as they were): merge them.
+	merged := make([]claim.Finding, 0, len(out)+len(redone))
+	i, j := 0, 0
+	for i < len(out) || j < len(redone) {
+		if j == len(redone) || i < len(out) && !engine.LessFinding(&redone[j], &out[i]) {
+			merged = append(merged, out[i])
+			i++
+		} else {
+			merged = append(merged, redone[j])
+			j++
 		}
 	}
-	engine.SortFindings(out)
-	return out, true
+	return merged, true
 }
 
-// scopedEngines are engines of this pack's pair and claim checks, and of its group checks.
-func (c *Checker) scopedEngines() (*engine.Engine, *engine.Engine) {
-	pairs, groups := *c.pack, *c.pack
-	pairs.Checks, groups.Checks = nil, nil
-	for _, check := range c.pack.Checks {
-		if check.Scope == rules.ScopeGroup {
-			groups.Checks = append(groups.Checks, check)
-		} else {
-			pairs.Checks = append(pairs.Checks, check)
-		}
-	}
-	return engine.New(&pairs), engine.New(&groups)
-}

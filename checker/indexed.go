@@ -398,3 +398,36 @@ func (c *Checker) extractAll(ctx context.Context, articles []*corpus.Article, st
 	}
 	return ctx.Err()
 }
+
+// CheckAgainstIndex checks a draft against the indexed archive: the archive side is
+// ArchiveFromIndex's candidates, and only findings that involve a draft claim are evaluated
+// (engine.RunFocused), so the cost follows the draft, not the archive's size. The result's
+// articles are the draft's and the candidates' (each with only its candidate mentions).
+func (c *Checker) CheckAgainstIndex(ctx context.Context, store index.Store, draft *Extraction) (*report.Result, error) {
+	archive, err := c.ArchiveFromIndex(ctx, store, draft)
+	if err != nil {
+		return nil, err
+	}
+	drafted := map[string]bool{}
+	for _, article := range draft.Articles {
+		drafted[article.Path] = true
+	}
+	merged := &Extraction{Errors: draft.Errors}
+	merged.Articles = append(append(merged.Articles, archive.Articles...), draft.Articles...)
+	sort.SliceStable(merged.Articles, func(i, j int) bool { return merged.Articles[i].Path < merged.Articles[j].Path })
+	for _, article := range merged.Articles {
+		merged.Mentions = append(merged.Mentions, article.Mentions...)
+	}
+	found, checkErrors, _ := c.engine.RunFocused(merged.Mentions, func(m *claim.Claim) bool { return drafted[m.Article] })
+	// A group whose whole has a draft part is evaluated, but the sum may leave that part out.
+	findings := found[:0]
+	for _, f := range found {
+		for _, m := range f.Claims {
+			if drafted[m.Article] {
+				findings = append(findings, f)
+				break
+			}
+		}
+	}
+	return c.assemble(merged, findings, checkErrors), nil
+}

@@ -6,11 +6,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing/fstest"
 
 	"github.com/claimcheck/claimcheck/checker"
-	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/corpusgen"
 	"github.com/claimcheck/claimcheck/checker/index"
 	"github.com/claimcheck/claimcheck/checker/index/indextest"
@@ -180,15 +180,27 @@ var _ = Describe("Checking through the claim index", func() {
 				}
 				Expect(archive.Mentions).To(HaveLen(candidates))
 
-				// Pair findings that involve the draft are the same as against the whole archive.
-				merged := &checker.Extraction{Articles: append(append([]report.Article{}, archive.Articles...), draft.Articles...), Mentions: append(append([]claim.Claim{}, archive.Mentions...), draft.Mentions...)}
-				all := &checker.Extraction{Articles: append(append([]report.Article{}, everything.Articles...), draft.Articles...), Mentions: append(append([]claim.Claim{}, everything.Mentions...), draft.Mentions...)}
+				// Pair findings that involve the draft are the same as against the whole archive
+				// (a run from scratch over the archive and the draft).
+				merged := &checker.Extraction{Articles: append(append([]report.Article{}, archive.Articles...), draft.Articles...)}
+				sort.SliceStable(merged.Articles, func(i, j int) bool { return merged.Articles[i].Path < merged.Articles[j].Path })
+				for _, article := range merged.Articles {
+					merged.Mentions = append(merged.Mentions, article.Mentions...)
+				}
 				narrow, err := c.CheckExtraction(ctx, merged)
 				Expect(err).NotTo(HaveOccurred())
-				wide, err := c.CheckExtraction(ctx, all)
+				wide, err := c.Check(ctx, []string{corpus, draftPath})
 				Expect(err).NotTo(HaveOccurred())
 				Expect(draftFindings(c, narrow, draftPath)).NotTo(BeEmpty())
 				Expect(draftFindings(c, narrow, draftPath)).To(Equal(draftFindings(c, wide, draftPath)))
+
+				// The focused check gives the same findings about the draft, and only those.
+				focused, err := c.CheckAgainstIndex(ctx, store, draft)
+				Expect(err).NotTo(HaveOccurred())
+				Expect(draftFindings(c, focused, draftPath)).To(Equal(draftFindings(c, wide, draftPath)))
+				for _, f := range focused.Findings {
+					Expect(f.Claims).To(ContainElement(HaveField("Article", draftPath)), f.Message)
+				}
 			})
 		})
 	}

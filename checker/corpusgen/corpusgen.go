@@ -12,6 +12,10 @@ import (
 	"github.com/claimcheck/claimcheck/checker/rules"
 )
 
+// Version changes whenever the same seed starts giving other articles, so that corpora kept
+// between benchmark runs are regenerated.
+const Version = "2"
+
 // Article is one generated article.
 type Article struct {
 	// Name is a file name: "000042.txt".
@@ -32,6 +36,7 @@ type Generator struct {
 	metrics  map[string][]*rules.Metric // by language, those with nouns and cues
 	subjects map[string][]*rules.Entity // by metric id
 	aliases  map[string]map[string][]string
+	depth    map[string]int // entity id → number of part_of steps to its root
 }
 
 // Option configures a Generator.
@@ -69,6 +74,10 @@ func New(pack *rules.Pack, seed uint64, options ...Option) *Generator {
 				g.metrics[language] = append(g.metrics[language], metric)
 			}
 		}
+	}
+	g.depth = map[string]int{}
+	for _, entity := range pack.Entities {
+		g.depth[entity.ID] = len(pack.Ancestors(entity.ID))
 	}
 	for _, metric := range pack.Metrics {
 		for _, entity := range pack.Entities {
@@ -154,48 +163,79 @@ func (g *Generator) topics(r *rand.Rand, language string, n int) []topic {
 	return out
 }
 
-// canonical is one of three figures (the first most often) a newsroom repeats for a metric,
-// subject and year: a base of the metric and subject that grows a little each year, and two
-// variants 5% apart, so that most figures agree and some conflict.
-func canonical(t topic, year, variant int) int {
+// figure is the true value of a metric for a subject in a year: consistent across the
+// part_of hierarchy (a subject's figure is at most a tenth of its parent's, so parts never
+// sum past their whole) and growing a little every year.
+func (g *Generator) figure(t topic, year int) int {
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%s|%s", t.metric.ID, t.subject)
 	v := h.Sum64()
-	base := []int{10, 100, 1000, 10000}[v%4] * (1 + int(v/4%9))
-	grown := base * (10 + year - 2012) / 10
-	return grown * (100 + 5*variant) / 100
+	base := 1000000 * (2 + int(v%8)) / 10 // 200,000 … 900,000 for the world
+	for range g.depth[t.subject] {
+		base /= 10
+	}
+	return max(10, base*(10+year-2012)/10)
 }
 
+// claimSentence states a figure of the topic: most of the time the true one (exactly, about
+// it, or more than 90% of it); one time in fifty a wrong one, which the checks should flag.
 func (g *Generator) claimSentence(r *rand.Rand, language string, t topic, articleYear int, outlet string) string {
 	year := articleYear - r.IntN(3)
-	variant := 0
-	if r.IntN(5) == 0 {
-		variant = 1 + r.IntN(2)
-	}
-	value := canonical(t, year, variant)
-	if r.IntN(20) == 0 {
-		value = value*3 + 7 // now and then a figure that disagrees
+	value := g.figure(t, year)
+	wrong := r.IntN(50) == 0
+	if wrong {
+		value = value*3 + 7
 	}
 	pick := func(list []string) string { return list[r.IntN(len(list))] }
 	alias := pick(g.aliases[language][t.subject])
 	noun := pick(t.metric.Nouns[language])
 	cue := pick(t.metric.Cues[language])
+	how := r.IntN(4) // exact, exact, about, more than
+	if wrong {
+		how = 0
+	}
+	if how == 3 {
+		value = value * 9 / 10
+	}
 	if language == "ar" {
-		qualifier := pick([]string{"", "", "نحو ", "أكثر من ", "حوالي "})
-		period := pick([]string{fmt.Sprintf("خلال عام %d", year), fmt.Sprintf("في عام %d", year), fmt.Sprintf("خلال عام %d", year), fmt.Sprintf("منذ عام %d", year)})
+		qualifier := []string{"", "", "نحو ", "أكثر من "}[how]
+		period := pick([]string{fmt.Sprintf("خلال عام %d", year), fmt.Sprintf("في عام %d", year)})
 		return pick([]string{
 			fmt.Sprintf("وبحسب تقرير نشرته %s، %s «%s» %s%d %s %s.", outlet, cue, alias, qualifier, value, noun, period),
 			fmt.Sprintf("وقال مسؤول إن %s %s %s%d %s %s، وفق ما نقلته %s.", alias, cue, qualifier, value, noun, period, outlet),
 			fmt.Sprintf("وأشارت الإحصاءات إلى أن %s %s %s%d %s %s.", alias, cue, qualifier, value, noun, period),
 		})
 	}
-	qualifier := pick([]string{"", "", "about ", "more than ", "nearly "})
-	period := pick([]string{fmt.Sprintf("in %d", year), fmt.Sprintf("during %d", year), fmt.Sprintf("in %d", year), fmt.Sprintf("since %d", year)})
+	qualifier := []string{"", "", "about ", "more than "}[how]
+	period := pick([]string{fmt.Sprintf("in %d", year), fmt.Sprintf("during %d", year)})
 	return pick([]string{
 		fmt.Sprintf("According to %s, %s %s %s%d %s %s.", outlet, alias, cue, qualifier, value, noun, period),
 		fmt.Sprintf("Officials said %s %s %s%d %s %s.", alias, cue, qualifier, value, noun, period),
 		fmt.Sprintf("Figures published by %s show that %s %s %s%d %s %s.", outlet, alias, cue, qualifier, value, noun, period),
 	})
+}
+
+// Most sentences of a news article hold no number.
+var arabicPlain = []string{
+	"ويرى خبراء أن المشكلة أعمق من أن تحل بقرارات إدارية سريعة، وأن المواجهة الفكرية لا تقل أهمية عن المواجهة الأمنية.",
+	"وشددت الوزارة في بيانها على ضرورة التعاون بين الدول وشركات التكنولوجيا لمواجهة الدعاية المتطرفة.",
+	"وتسعى الحكومات إلى إلزام المنصات بحذف المحتوى المتطرف خلال ساعات من الإبلاغ عنه.",
+	"ويؤكد باحثون أن التنظيمات المتطرفة تنتقل بسرعة من منصة إلى أخرى كلما شددت الرقابة عليها.",
+	"ولم ترد الشركة على طلب للتعليق حتى وقت نشر هذا التقرير.",
+	"ويقول مراقبون إن الأرقام المعلنة لا تعكس الحجم الحقيقي للظاهرة، لأن كثيراً من الحسابات تعود للظهور بأسماء جديدة.",
+	"وتطالب منظمات حقوقية بالتوازن بين مكافحة التطرف وحماية حرية التعبير على الإنترنت.",
+	"وأوضح المصدر أن التحقيقات ما تزال جارية لمعرفة الجهات التي تقف وراء هذه الشبكات.",
+}
+
+var englishPlain = []string{
+	"Experts say the problem runs deeper than quick administrative decisions can reach, and that the battle of ideas matters as much as security.",
+	"The ministry stressed in its statement that states and technology companies must work together against extremist propaganda.",
+	"Governments want platforms to remove extremist content within hours of it being reported.",
+	"Researchers say extremist groups move quickly from one platform to another whenever moderation tightens.",
+	"The company did not respond to a request for comment by the time of publication.",
+	"Observers say the published numbers understate the problem, because many accounts come back under new names.",
+	"Rights groups call for a balance between countering extremism and protecting free expression online.",
+	"The source said investigations were still under way to identify who runs the networks.",
 }
 
 var arabicFiller = []string{
@@ -224,6 +264,12 @@ func (g *Generator) filler(r *rand.Rand, language string, year int) string {
 	list := englishFiller
 	if language == "ar" {
 		list = arabicFiller
+	}
+	if r.IntN(3) > 0 {
+		list = englishPlain
+		if language == "ar" {
+			list = arabicPlain
+		}
 	}
 	template := list[r.IntN(len(list))]
 	args := make([]any, strings.Count(template, "%d"))

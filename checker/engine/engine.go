@@ -42,8 +42,18 @@ func figureKey(c *claim.Claim) string {
 // Run evaluates every enabled check. Runtime errors in a check become error entries naming
 // the check and the claims; the other checks still run.
 func (e *Engine) Run(claims []claim.Claim) ([]claim.Finding, source.ErrorList, Stats) {
+	return e.RunFocused(claims, nil)
+}
+
+// RunFocused is Run limited to what involves the claims focus selects: claim checks on their
+// figures, pair checks on pairs with one of them, group checks on wholes that are one of them
+// or have one among their parts. The other claims are there to be compared with. A draft
+// checked against an archive, or the buckets an edit touched, cost what they touch and not
+// what the archive holds. A nil focus selects every claim.
+func (e *Engine) RunFocused(claims []claim.Claim, focus func(*claim.Claim) bool) ([]claim.Finding, source.ErrorList, Stats) {
 	run := &runState{engine: e, claims: claims, findings: map[string]*claim.Finding{}, errorsByCheck: map[string]int{}}
 	run.index()
+	run.focus(focus)
 	for _, check := range e.pack.Checks {
 		if !check.Usable() {
 			continue
@@ -70,6 +80,7 @@ type runState struct {
 	byArticle     map[string][]int
 	bySentence    map[string][]int
 	findings      map[string]*claim.Finding
+	focused       []bool // by figure; nil means every figure
 	errors        source.ErrorList
 	errorsByCheck map[string]int
 	stats         Stats
@@ -108,6 +119,21 @@ func (r *runState) index() {
 	r.stats.Figures = len(r.figures)
 }
 
+// focus marks the figures with a claim that focus selects.
+func (r *runState) focus(focus func(*claim.Claim) bool) {
+	if focus == nil {
+		return
+	}
+	r.focused = make([]bool, len(r.figures))
+	for i := range r.claims {
+		if f := r.figureOf[i]; f >= 0 && !r.focused[f] && focus(&r.claims[i]) {
+			r.focused[f] = true
+		}
+	}
+}
+
+func (r *runState) inFocus(f int) bool { return r.focused == nil || r.focused[f] }
+
 func appendOnce(list []int, f int) []int {
 	if len(list) > 0 && list[len(list)-1] == f {
 		return list
@@ -123,6 +149,9 @@ func (r *runState) env(check *rules.Check) *rules.Env {
 
 func (r *runState) claimCheck(check *rules.Check) {
 	for f := range r.figures {
+		if !r.inFocus(f) {
+			continue
+		}
 		env := r.env(check)
 		env.A = r.representative(f)
 		if r.evaluate(check, env, f) {
@@ -133,7 +162,7 @@ func (r *runState) claimCheck(check *rules.Check) {
 
 func (r *runState) pairCheck(check *rules.Check) {
 	visit := func(a, b int) {
-		if a == b {
+		if a == b || !r.inFocus(a) && !r.inFocus(b) {
 			return
 		}
 		env := r.env(check)
@@ -178,7 +207,14 @@ func (r *runState) pairCheck(check *rules.Check) {
 // contributes its smallest.
 func (r *runState) groupCheck(check *rules.Check) {
 	for _, key := range sortedKeys(r.byAncestor) {
+		partInFocus := false
+		for _, part := range r.byAncestor[key] {
+			partInFocus = partInFocus || r.inFocus(part)
+		}
 		for _, whole := range r.bySubject[key] {
+			if !partInFocus && !r.inFocus(whole) {
+				continue
+			}
 			bySubject := map[string]int{}
 			for _, part := range r.byAncestor[key] {
 				env := r.env(check)
@@ -312,26 +348,28 @@ func (r *runState) sortedFindings() []claim.Finding {
 	return out
 }
 
-// SortFindings puts findings in report order: severity, rule, first claim's position,
-// fingerprint. Findings merged from several runs (an incremental check) are sorted with it.
+// SortFindings puts findings in report order (LessFinding). Findings merged from several
+// runs (an incremental check) are ordered with it.
 func SortFindings(out []claim.Finding) {
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Severity.Rank() != b.Severity.Rank() {
-			return a.Severity.Rank() > b.Severity.Rank()
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		ca, cb := a.Claims[0], b.Claims[0]
-		if ca.Article != cb.Article {
-			return ca.Article < cb.Article
-		}
-		if ca.Start != cb.Start {
-			return ca.Start < cb.Start
-		}
-		return a.Fingerprint < b.Fingerprint
-	})
+	sort.Slice(out, func(i, j int) bool { return LessFinding(&out[i], &out[j]) })
+}
+
+// LessFinding is the report order: severity, rule, first claim's position, fingerprint.
+func LessFinding(a, b *claim.Finding) bool {
+	if a.Severity.Rank() != b.Severity.Rank() {
+		return a.Severity.Rank() > b.Severity.Rank()
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	ca, cb := a.Claims[0], b.Claims[0]
+	if ca.Article != cb.Article {
+		return ca.Article < cb.Article
+	}
+	if ca.Start != cb.Start {
+		return ca.Start < cb.Start
+	}
+	return a.Fingerprint < b.Fingerprint
 }
 
 func sortedKeys(m map[string][]int) []string {

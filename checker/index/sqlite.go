@@ -74,13 +74,15 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 	}
 	dialect := *sqliteDialect
 	dialect.size = func(ctx context.Context, db *sql.DB) (int64, error) {
-		var total int64
-		for _, name := range []string{path, path + "-wal"} {
-			if info, err := os.Stat(name); err == nil {
-				total += info.Size()
-			}
+		// The database itself; the WAL is a journal that checkpoints fold back into it.
+		var pages, pageSize int64
+		if err := db.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
+			return 0, err
 		}
-		return total, nil
+		if err := db.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize); err != nil {
+			return 0, err
+		}
+		return pages * pageSize, nil
 	}
 	store := &sqlStore{db: db, dialect: &dialect, location: path}
 	if err := store.migrate(ctx); err != nil {

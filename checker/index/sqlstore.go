@@ -10,8 +10,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/claimcheck/claimcheck/checker/claim"
 )
@@ -183,13 +185,8 @@ func (s *sqlStore) put(ctx context.Context, article Article, strict bool) error 
 		}
 	}
 	if strict {
-		var other string
-		err := tx.QueryRowContext(ctx, "SELECT pack_version FROM articles WHERE pack_version <> $1 AND path <> $2 LIMIT 1", article.PackVersion, article.Path).Scan(&other)
-		if err == nil {
-			return &PackMismatchError{Index: []string{other}, Pack: article.PackVersion}
-		}
-		if err != sql.ErrNoRows {
-			return fail(err)
+		if err := s.samePack(ctx, tx, article); err != nil {
+			return err
 		}
 	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM claims WHERE article_id IN (SELECT id FROM articles WHERE path = $1)", article.Path); err != nil {
@@ -225,6 +222,39 @@ func (s *sqlStore) put(ctx context.Context, article Article, strict bool) error 
 	}
 	if err := tx.Commit(); err != nil {
 		return fail(err)
+	}
+	return nil
+}
+
+// samePack refuses an article whose pack version differs from another stored article's. The
+// distinct versions come from the pack_version index (one or two rows, whatever the size).
+func (s *sqlStore) samePack(ctx context.Context, tx *sql.Tx, article Article) error {
+	rows, err := tx.QueryContext(ctx, "SELECT DISTINCT pack_version FROM articles")
+	if err != nil {
+		return fmt.Errorf("index %s into %s: %w", article.Path, s.location, s.dialect.describe(err))
+	}
+	var others []string
+	for rows.Next() {
+		var version string
+		if err := rows.Scan(&version); err != nil {
+			rows.Close()
+			return fmt.Errorf("index %s into %s: %w", article.Path, s.location, s.dialect.describe(err))
+		}
+		if version != article.PackVersion {
+			others = append(others, version)
+		}
+	}
+	rows.Close()
+	for _, other := range others {
+		// The article being replaced does not count: replacing the last old one is allowed.
+		var count int
+		err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM articles WHERE pack_version = $1 AND path <> $2", other, article.Path).Scan(&count)
+		if err != nil {
+			return fmt.Errorf("index %s into %s: %w", article.Path, s.location, s.dialect.describe(err))
+		}
+		if count > 0 {
+			return &PackMismatchError{Index: []string{other}, Pack: article.PackVersion}
+		}
 	}
 	return nil
 }
@@ -279,6 +309,7 @@ func (s *sqlStore) Articles(ctx context.Context, paths []string) ([]Article, err
 
 func (s *sqlStore) articles(ctx context.Context, paths []string, withMentions bool) ([]Article, error) {
 	var out []Article
+	var blobs [][]byte
 	columns := articleColumns
 	if withMentions {
 		columns += ", mentions"
@@ -299,16 +330,8 @@ func (s *sqlStore) articles(ctx context.Context, paths []string, withMentions bo
 			if err != nil {
 				return s.fail("read index", err)
 			}
-			if withMentions {
-				if err := gob.NewDecoder(bytes.NewReader(blob)).Decode(&a.Mentions); err != nil {
-					return fmt.Errorf("read index %s: the mentions of %s are damaged: %w", s.location, a.Path, err)
-				}
-				if a.Mentions == nil {
-					// The extractor returns an empty list, never nil; gob does not keep the difference.
-					a.Mentions = []claim.Claim{}
-				}
-			}
 			out = append(out, a)
+			blobs = append(blobs, blob)
 		}
 		if err := rows.Err(); err != nil {
 			return s.fail("read index", err)
@@ -327,9 +350,46 @@ func (s *sqlStore) articles(ctx context.Context, paths []string, withMentions bo
 			return nil, err
 		}
 	}
+	if withMentions {
+		if err := s.decodeMentions(out, blobs); err != nil {
+			return nil, err
+		}
+	}
 	// Sorted here: PostgreSQL's collation may not order paths bytewise.
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
+}
+
+// decodeMentions decodes the articles' mention blobs on every core: on a large re-check it is
+// most of the time spent reading the index.
+func (s *sqlStore) decodeMentions(articles []Article, blobs [][]byte) error {
+	workers := min(runtime.GOMAXPROCS(0), len(articles))
+	errs := make([]error, workers)
+	var group sync.WaitGroup
+	for w := range workers {
+		group.Add(1)
+		go func() {
+			defer group.Done()
+			for i := w; i < len(articles); i += workers {
+				a := &articles[i]
+				if err := gob.NewDecoder(bytes.NewReader(blobs[i])).Decode(&a.Mentions); err != nil {
+					errs[w] = fmt.Errorf("read index %s: the mentions of %s are damaged: %w", s.location, a.Path, err)
+					return
+				}
+				if a.Mentions == nil {
+					// The extractor returns an empty list, never nil; gob does not keep the difference.
+					a.Mentions = []claim.Claim{}
+				}
+			}
+		}()
+	}
+	group.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // inList writes "column IN ($n+1, …)" with its arguments.

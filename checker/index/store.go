@@ -54,7 +54,8 @@ type Status struct {
 	// PackVersions are the versions of the stored articles: one, or none when empty. More
 	// than one means a rebuild was interrupted.
 	PackVersions []string
-	// Bytes is the size on disk (the SQLite file and its WAL; PostgreSQL's tables and indexes).
+	// Bytes is the size on disk: SQLite's database pages (without the transient WAL journal);
+	// PostgreSQL's tables with their indexes and TOAST data.
 	Bytes         int64
 	SchemaVersion int
 }
