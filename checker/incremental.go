@@ -321,4 +321,3 @@ func (c *Checker) redo(previous, current *runRecord, extraction *Extraction) ([]
 	}
 	return merged, true
 }
-
