@@ -2,7 +2,7 @@
 # every test. Both need only Go.
 GO ?= go
 
-.PHONY: run test build bench golden lint fuzz
+.PHONY: run test build bench bench-index golden lint fuzz
 
 build:
 	$(GO) build -o claimcheck ./cmd/claimcheck
@@ -24,6 +24,14 @@ golden:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./checker/...
+
+# Claim index benchmarks at full size (README, "Claim index"); `make bench` runs them small.
+# PostgreSQL cases need CLAIMCHECK_TEST_POSTGRES; sizes: CLAIMCHECK_BENCH_ARTICLES, _RECHECK.
+bench-index:
+	CLAIMCHECK_BENCH_ARTICLES=$${CLAIMCHECK_BENCH_ARTICLES:-100000} CLAIMCHECK_BENCH_RECHECK=$${CLAIMCHECK_BENCH_RECHECK:-10000} \
+		$(GO) test -run '^$$' -bench 'IndexBuild' -benchtime 1x -benchmem -timeout 0 ./checker/
+	CLAIMCHECK_BENCH_ARTICLES=$${CLAIMCHECK_BENCH_ARTICLES:-100000} CLAIMCHECK_BENCH_RECHECK=$${CLAIMCHECK_BENCH_RECHECK:-10000} \
+		$(GO) test -run '^$$' -bench 'IndexCheckDraft|IndexRecheck' -benchtime 20x -benchmem -timeout 0 ./checker/
 
 fuzz:
 	$(GO) test ./checker/fuzz -run '^$$' -fuzz FuzzScan -fuzztime 60s

@@ -470,7 +470,10 @@ func (s *sqlStore) PackVersions(ctx context.Context) ([]string, error) {
 }
 
 func (s *sqlStore) Status(ctx context.Context) (Status, error) {
-	status := Status{Backend: s.dialect.name, Location: s.location, SchemaVersion: SchemaVersion}
+	status := Status{Backend: s.dialect.name, Location: s.location}
+	if err := s.db.QueryRowContext(ctx, "SELECT version FROM schema_version").Scan(&status.SchemaVersion); err != nil {
+		return status, s.fail("read index", err)
+	}
 	var mentions, claims sql.NullInt64
 	err := s.db.QueryRowContext(ctx, "SELECT COUNT(*), CAST(SUM(mention_count) AS BIGINT), CAST(SUM(claim_count) AS BIGINT) FROM articles").Scan(&status.Articles, &mentions, &claims)
 	if err != nil {

@@ -2,6 +2,7 @@ package index_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -188,6 +189,29 @@ func describeStore(backend indextest.Backend) {
 		Expect(err).NotTo(HaveOccurred())
 		Expect(status.Articles).To(Equal(1))
 		Expect(status.Claims).To(Equal(4))
+	})
+
+	It("migrates an index of schema 1, keeping its articles", func() {
+		Expect(store.Put(ctx, article("a.txt", "2017-01-02", "v1", 3))).To(Succeed())
+		Expect(store.Close()).To(Succeed())
+		driver := map[string]string{"sqlite": "sqlite", "postgres": "pgx"}[backend.Name]
+		db, err := sql.Open(driver, dsn)
+		Expect(err).NotTo(HaveOccurred())
+		_, err = db.Exec("DROP TABLE runs")
+		Expect(err).NotTo(HaveOccurred())
+		_, err = db.Exec("UPDATE schema_version SET version = 1")
+		Expect(err).NotTo(HaveOccurred())
+		Expect(db.Close()).To(Succeed())
+
+		again := open(dsn)
+		status, err := again.Status(ctx)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(status.SchemaVersion).To(Equal(2))
+		Expect(status.Articles).To(Equal(1))
+		Expect(again.SaveRun(ctx, "k", []byte("record"))).To(Succeed())
+		Expect(again.SaveRun(ctx, "k", []byte("newer"))).To(Succeed())
+		Expect(again.Run(ctx, "k")).To(Equal([]byte("newer")))
+		Expect(again.Run(ctx, "missing")).To(BeNil())
 	})
 
 	It("survives a writer killed mid-write: what was indexed stays, nothing is half written", func() {
