@@ -1,11 +1,9 @@
 package index
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -145,8 +143,8 @@ func (s *sqlStore) Replace(ctx context.Context, article Article) error {
 const claimsPerInsert = 200
 
 func (s *sqlStore) put(ctx context.Context, article Article, strict bool) error {
-	var blob bytes.Buffer
-	if err := gob.NewEncoder(&blob).Encode(article.Mentions); err != nil {
+	blob, err := encodeMentions(article.Mentions)
+	if err != nil {
 		return fmt.Errorf("encode mentions of %s: %w", article.Path, err)
 	}
 	type row struct {
@@ -199,7 +197,7 @@ func (s *sqlStore) put(ctx context.Context, article Article, strict bool) error 
 	err = tx.QueryRowContext(ctx, `INSERT INTO articles (path, hash, date, outlet, language, title, pack_version, mention_count, claim_count, mentions)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
 		article.Path, article.Hash, article.Date, article.Outlet, article.Language, article.Title, article.PackVersion,
-		len(article.Mentions), len(rows), blob.Bytes()).Scan(&id)
+		len(article.Mentions), len(rows), blob).Scan(&id)
 	if err != nil {
 		return fail(err)
 	}
@@ -372,7 +370,8 @@ func (s *sqlStore) decodeMentions(articles []Article, blobs [][]byte) error {
 			defer group.Done()
 			for i := w; i < len(articles); i += workers {
 				a := &articles[i]
-				if err := gob.NewDecoder(bytes.NewReader(blobs[i])).Decode(&a.Mentions); err != nil {
+				var err error
+				if a.Mentions, err = decodeMentions(blobs[i]); err != nil {
 					errs[w] = fmt.Errorf("read index %s: the mentions of %s are damaged: %w", s.location, a.Path, err)
 					return
 				}
