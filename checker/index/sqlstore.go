@@ -376,7 +376,7 @@ func (s *sqlStore) decodeMentions(articles []Article, blobs [][]byte) error {
 					return
 				}
 				if a.Mentions == nil {
-					// The extractor returns an empty list, never nil; gob does not keep the difference.
+					// The extractor returns an empty list, never nil; the stored form does not keep the difference.
 					a.Mentions = []claim.Claim{}
 				}
 			}
