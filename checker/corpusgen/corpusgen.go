@@ -132,7 +132,7 @@ func (g *Generator) Article(i int) Article {
 		}
 	}
 	text := fmt.Sprintf("---\ndate: %s\noutlet: %s\nlanguage: %s\n---\n%s\n", date, outlet, language, strings.TrimSpace(body.String()))
-	return Article{Name: fmt.Sprintf("%06d.txt", i), Date: date, Outlet: outlet, Language: language, Text: text}
+	return Article{Name: Name(i), Date: date, Outlet: outlet, Language: language, Text: text}
 }
 
 type topic struct {
@@ -289,6 +289,9 @@ func (g *Generator) filler(r *rand.Rand, language string, year int) string {
 	}
 	return fmt.Sprintf(template, args...)
 }
+
+// Name is the file name of the i-th article.
+func Name(i int) string { return fmt.Sprintf("%06d.txt", i) }
 
 // Write writes articles first … first+n-1 into dir, creating it, and returns their paths.
 func (g *Generator) Write(dir string, first, n int) ([]string, error) {

@@ -422,29 +422,63 @@ func (s *sqlStore) Claims(ctx context.Context, query Query) ([]Match, error) {
 		clause, more := inList("a.path", query.ExcludePaths, len(args))
 		where, args = append(where, "NOT "+clause), append(args, more...)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT a.path, a.hash, a.date, a.outlet, a.language, a.title, a.pack_version, c.json FROM claims c JOIN articles a ON a.id = c.article_id WHERE "+
-		strings.Join(where, " AND ")+" ORDER BY a.path, c.ord", args...)
+	// Ordered here rather than by the database: no sort step in the query plan, and bytewise.
+	rows, err := s.db.QueryContext(ctx, "SELECT a.path, a.hash, a.date, a.outlet, a.language, a.title, a.pack_version, c.ord, c.json FROM claims c JOIN articles a ON a.id = c.article_id WHERE "+
+		strings.Join(where, " AND "), args...)
 	if err != nil {
 		return nil, s.fail("query index", err)
 	}
 	defer rows.Close()
-	var out []Match
+	type row struct {
+		match Match
+		ord   int
+		data  []byte
+	}
+	var found []row
 	for rows.Next() {
-		var data []byte
-		a, err := scanArticle(rows, &data)
-		if err != nil {
+		var r row
+		if r.match.Article, err = scanArticle(rows, &r.ord, &r.data); err != nil {
 			return nil, s.fail("query index", err)
 		}
-		m := Match{Article: a}
-		if err := json.Unmarshal(data, &m.Claim); err != nil {
-			return nil, fmt.Errorf("query index %s: a claim of %s is damaged: %w", s.location, a.Path, err)
-		}
-		out = append(out, m)
+		found = append(found, r)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, s.fail("query index", err)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Article.Path < out[j].Article.Path })
+	sort.Slice(found, func(i, j int) bool {
+		if found[i].match.Article.Path != found[j].match.Article.Path {
+			return found[i].match.Article.Path < found[j].match.Article.Path
+		}
+		return found[i].ord < found[j].ord
+	})
+	out := make([]Match, len(found))
+	blobs := make([][]byte, len(found))
+	for i := range found {
+		out[i], blobs[i] = found[i].match, found[i].data
+	}
+	// Decoding the claims' JSON is most of a draft check's time against a large archive: on
+	// every core.
+	workers := min(runtime.GOMAXPROCS(0), len(out))
+	errs := make([]error, workers)
+	var group sync.WaitGroup
+	for w := range workers {
+		group.Add(1)
+		go func() {
+			defer group.Done()
+			for i := w; i < len(out); i += workers {
+				if err := json.Unmarshal(blobs[i], &out[i].Claim); err != nil {
+					errs[w] = fmt.Errorf("query index %s: a claim of %s is damaged: %w", s.location, out[i].Article.Path, err)
+					return
+				}
+			}
+		}()
+	}
+	group.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }
 
