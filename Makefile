@@ -2,7 +2,7 @@
 # every test. Both need only Go.
 GO ?= go
 
-.PHONY: run test build bench bench-engine bench-extract golden lint fuzz gold
+.PHONY: run test build bench bench-engine bench-extract bench-index golden lint fuzz gold
 
 build:
 	$(GO) build -o claimcheck ./cmd/claimcheck
@@ -37,6 +37,14 @@ bench:
 # claims; `make bench` runs it with the other benchmarks.
 bench-engine:
 	GOMAXPROCS=2 $(GO) test ./checker/engine -run '^$$' -bench Engine -benchtime 1x -benchmem
+
+# Claim index benchmarks at full size (README, "Claim index"); `make bench` runs them small.
+# PostgreSQL cases need CLAIMCHECK_TEST_POSTGRES; sizes: CLAIMCHECK_BENCH_ARTICLES, _RECHECK.
+bench-index:
+	CLAIMCHECK_BENCH_ARTICLES=$${CLAIMCHECK_BENCH_ARTICLES:-100000} CLAIMCHECK_BENCH_RECHECK=$${CLAIMCHECK_BENCH_RECHECK:-10000} \
+		$(GO) test -run '^$$' -bench 'IndexBuild' -benchtime 1x -benchmem -timeout 0 ./checker/
+	CLAIMCHECK_BENCH_ARTICLES=$${CLAIMCHECK_BENCH_ARTICLES:-100000} CLAIMCHECK_BENCH_RECHECK=$${CLAIMCHECK_BENCH_RECHECK:-10000} \
+		$(GO) test -run '^$$' -bench 'IndexCheckDraft|IndexRecheck' -benchtime 20x -benchmem -timeout 0 ./checker/
 
 fuzz:
 	$(GO) test ./checker/fuzz -run '^$$' -fuzz FuzzScan -fuzztime 60s

@@ -128,7 +128,7 @@ func (c *Checker) CheckExtraction(ctx context.Context, extraction *Extraction) (
 		return nil, err
 	}
 	findings, checkErrors, _ := c.engine.Run(extraction.Mentions)
-	return c.result(findings, append(append(source.ErrorList(nil), extraction.Errors...), checkErrors...), extraction.Articles), nil
+	return c.assemble(extraction, findings, checkErrors), nil
 }
 
 // result assembles a Result around findings: the tool, the enabled rules and the summary.
@@ -155,6 +155,11 @@ func (c *Checker) result(findings []claim.Finding, errs source.ErrorList, articl
 	}
 	result.Summary = summarize(result)
 	return result
+}
+
+// assemble builds the result of a run from its extraction and the checks' output.
+func (c *Checker) assemble(extraction *Extraction, findings []claim.Finding, checkErrors source.ErrorList) *report.Result {
+	return c.result(findings, append(append(source.ErrorList(nil), extraction.Errors...), checkErrors...), extraction.Articles)
 }
 
 // KeepFindings drops the findings keep refuses and recounts the summary; the articles and

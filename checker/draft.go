@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sort"
 
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/corpus"
@@ -90,7 +91,17 @@ func (c *Checker) CheckDraft(ctx context.Context, draft, archive *Extraction) (*
 			}
 		}
 	}
-	findings, checkErrors, _ := c.engine.Run(mentions)
+	// In corpus order (by path, then position), as a full run reads them: which claim is a
+	// and which b, and so a finding's wording, does not depend on which side is the draft.
+	sort.SliceStable(mentions, func(i, j int) bool {
+		if mentions[i].Article != mentions[j].Article {
+			return mentions[i].Article < mentions[j].Article
+		}
+		return mentions[i].Start < mentions[j].Start
+	})
+	// Only what involves the draft is evaluated: archive claims are compared with the
+	// draft's, never with each other, so the cost follows the draft, not the archive.
+	findings, checkErrors, _ := c.engine.RunFocused(mentions, func(m *claim.Claim) bool { return inDraft[m.Article] })
 	involving := Involving(inDraft)
 	kept := make([]claim.Finding, 0, len(findings))
 	cited := map[string]bool{}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -135,10 +136,26 @@ type figure struct {
 // Run evaluates every enabled check. Runtime errors in a check become error entries naming
 // the check and the claims; the other checks still run.
 func (e *Engine) Run(claims []claim.Claim) ([]claim.Finding, source.ErrorList, Stats) {
+	return e.RunFocused(claims, nil)
+}
+
+// RunFocused is Run limited to what involves the claims focus selects: claim checks on their
+// figures, pair checks on pairs with one of them, group checks on wholes that are one of them
+// or have one among their parts. The other claims are there to be compared with. A draft
+// checked against an archive, or the buckets an edit touched, cost what they touch and not
+// what the archive holds. A nil focus selects every claim.
+func (e *Engine) RunFocused(claims []claim.Claim, focus func(*claim.Claim) bool) ([]claim.Finding, source.ErrorList, Stats) {
+	return e.RunSelected(claims, focus, nil)
+}
+
+// RunSelected is RunFocused over the checks selected accepts (nil: every enabled check), for
+// callers that treat some checks apart (an incremental run re-reads per-article checks).
+func (e *Engine) RunSelected(claims []claim.Claim, focus func(*claim.Claim) bool, selected func(*rules.Check) bool) ([]claim.Finding, source.ErrorList, Stats) {
 	run := &runState{engine: e, claims: claims, findings: map[string]*pending{}, failures: map[string]*failure{}}
 	run.index()
+	run.focus(focus)
 	for _, check := range e.pack.Checks {
-		if !check.Usable() {
+		if !check.Usable() || selected != nil && !selected(check) {
 			continue
 		}
 		run.useView(check)
@@ -167,6 +184,7 @@ type runState struct {
 	byAncestor map[string][]int    // metric|ancestor -> figure indexes of parts
 	findings   map[string]*pending
 	failures   map[string]*failure
+	focused    []bool // by figure; nil means every figure
 	stats      Stats
 }
 
@@ -216,6 +234,25 @@ func (r *runState) index() {
 	}
 	r.stats.Figures = len(r.figures)
 }
+
+// focus marks the figures with a claim that focus selects.
+func (r *runState) focus(focus func(*claim.Claim) bool) {
+	if focus == nil {
+		return
+	}
+	r.focused = make([]bool, len(r.figures))
+	for f, fig := range r.figures {
+		for _, c := range fig.claims {
+			if focus(&r.claims[c]) {
+				r.focused[f] = true
+				break
+			}
+		}
+	}
+}
+
+// inFocus reports whether the current view's unit u belongs to a focused figure.
+func (r *runState) inFocus(u int) bool { return r.focused == nil || r.focused[r.view.figure[u]] }
 
 // byPlace lists the units of each article (or sentence), in article and offset order, for
 // the checks that ask for it. Such a check reads the article (and sentence) as context, so
@@ -369,7 +406,7 @@ func (r *runState) claimCheck(check *rules.Check) {
 	env := r.env(check)
 	only := r.filter(check)
 	for f := range r.view.reps {
-		if !only.A(f) {
+		if !only.A(f) || !r.inFocus(f) {
 			continue
 		}
 		env.A = r.representative(f)
@@ -558,7 +595,7 @@ func (r *runState) pairCheck(check *rules.Check) {
 	env := r.env(check)
 	only := r.filter(check)
 	visit := func(a, b int) {
-		if a == b || !only.A(a) || !only.B(b) {
+		if a == b || !only.A(a) || !only.B(b) || !r.inFocus(a) && !r.inFocus(b) {
 			return
 		}
 		env.A, env.B = r.representative(a), r.representative(b)
@@ -686,6 +723,9 @@ func (r *runState) placeGroups(check *rules.Check, env *rules.Env, only *filter)
 }
 
 func (r *runState) group(check *rules.Check, env *rules.Env, whole int, candidates []int, wholeSide bool) {
+	if r.focused != nil && !r.inFocus(whole) && !slices.ContainsFunc(candidates, r.inFocus) {
+		return
+	}
 	bySubject := map[string]int{}
 	for _, part := range candidates {
 		env.A, env.B = r.representative(part), r.representative(whole)
@@ -889,24 +929,32 @@ func (r *runState) sortedFindings() []claim.Finding {
 	for _, p := range r.findings {
 		out = append(out, r.build(p))
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Severity.Rank() != b.Severity.Rank() {
-			return a.Severity.Rank() > b.Severity.Rank()
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		ca, cb := a.Claims[0], b.Claims[0]
-		if ca.Article != cb.Article {
-			return ca.Article < cb.Article
-		}
-		if ca.Start != cb.Start {
-			return ca.Start < cb.Start
-		}
-		return a.Fingerprint < b.Fingerprint
-	})
+	SortFindings(out)
 	return out
+}
+
+// SortFindings puts findings in report order (LessFinding). Findings merged from several
+// runs (an incremental check) are ordered with it.
+func SortFindings(out []claim.Finding) {
+	sort.Slice(out, func(i, j int) bool { return LessFinding(&out[i], &out[j]) })
+}
+
+// LessFinding is the report order: severity, rule, first claim's position, fingerprint.
+func LessFinding(a, b *claim.Finding) bool {
+	if a.Severity.Rank() != b.Severity.Rank() {
+		return a.Severity.Rank() > b.Severity.Rank()
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	ca, cb := a.Claims[0], b.Claims[0]
+	if ca.Article != cb.Article {
+		return ca.Article < cb.Article
+	}
+	if ca.Start != cb.Start {
+		return ca.Start < cb.Start
+	}
+	return a.Fingerprint < b.Fingerprint
 }
 
 func sortedKeys(m map[string][]int) []string {

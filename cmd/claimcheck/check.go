@@ -19,6 +19,7 @@ import (
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/config"
 	"github.com/claimcheck/claimcheck/checker/corpus"
+	"github.com/claimcheck/claimcheck/checker/index"
 	"github.com/claimcheck/claimcheck/checker/report"
 	"github.com/claimcheck/claimcheck/checker/server"
 	"github.com/claimcheck/claimcheck/checker/source"
@@ -27,7 +28,8 @@ import (
 func newCheckCommand(s *streams) *cobra.Command {
 	var rules rulesFlag
 	var wanted reportFlags
-	var failOn, draft, draftDate, baselinePath, changedSince string
+	var failOn, draft, draftDate, baselinePath, changedSince, indexDSN string
+	var rebuild bool
 	c := &cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "Check articles for contradictory figures (default: .claimcheck.yaml's corpus, else ./seeds)",
@@ -37,15 +39,25 @@ claim, runs the rule packs' checks and reports the findings.
 With --draft, checks one draft against the articles (the published archive) and against
 itself, and reports only the findings that involve the draft.
 
+With --index, the archive is a claim index (claimcheck index add): articles given as PATHs
+are re-extracted only when their content changed; without PATH every indexed article is
+checked; with --draft only the index's candidates for the draft's figures are read.
+
 Settings come from .claimcheck.yaml (found upwards from the working directory) where the
 command line gives none.
 
 Exit codes: 0 no finding at or above --fail-on; 1 findings (with --baseline: new ones);
 2 usage, configuration, rule or input errors.`,
 		RunE: func(c *cobra.Command, paths []string) error {
+			explicit := len(paths) > 0
 			project, paths, err := s.settle(c, &rules, paths)
 			if err != nil {
 				return err
+			}
+			explicit = explicit || len(project.Corpus) > 0
+			indexDSN = s.indexDSN(c, project, indexDSN)
+			if rebuild && indexDSN == "" {
+				return &exitError{code: 2, message: "--rebuild needs --index"}
 			}
 			if !c.Flags().Changed("fail-on") && project.FailOn != "" {
 				failOn = project.FailOn
@@ -88,15 +100,34 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings (with --baseline: new
 				return err
 			}
 			start := time.Now()
+			var store index.Store
+			if indexDSN != "" {
+				if store, err = openIndex(c.Context(), indexDSN); err != nil {
+					return err
+				}
+				defer store.Close()
+				if err := prepareIndex(c.Context(), s, ch, store, rebuild); err != nil {
+					return err
+				}
+			}
 			var result *report.Result
-			if draft != "" {
-				// The archive side: the corpus read now. A claim index plugs in here (and in
-				// serve) as another server.Archive returning the draft's candidates.
+			switch {
+			case draft != "" && store != nil:
+				if explicit {
+					return &exitError{code: 2, message: "--draft with --index checks against the index: give no PATH (index them with claimcheck index add)"}
+				}
+				archive := func(ctx context.Context, draft *checker.Extraction) (*checker.Extraction, error) {
+					return ch.ArchiveFromIndex(ctx, store, draft)
+				}
+				result, err = s.checkDraft(c, ch, draft, draftDate, archive)
+			case draft != "":
 				archive := func(ctx context.Context, _ *checker.Extraction) (*checker.Extraction, error) {
 					return ch.Extract(ctx, paths)
 				}
 				result, err = s.checkDraft(c, ch, draft, draftDate, archive)
-			} else {
+			case store != nil:
+				result, err = checkWithIndex(c.Context(), ch, store, paths, explicit)
+			default:
 				result, err = ch.Check(c.Context(), paths)
 			}
 			bar.wait()
@@ -130,8 +161,27 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings (with --baseline: new
 	c.Flags().StringVar(&draft, "draft", "", "check this draft (- for standard input) against the articles, reporting only findings that involve it")
 	c.Flags().StringVar(&draftDate, "draft-date", "", "the draft's publication date, YYYY-MM-DD (default: its front matter, else today)")
 	c.Flags().StringVar(&baselinePath, "baseline", "", "baseline file of known findings (claimcheck baseline update): they show as unchanged and do not fail the run")
+	c.Flags().StringVar(&indexDSN, "index", "", indexFlagHelp+" (e.g. "+defaultIndex+"; default: the configuration's index, else none): unchanged articles come from it, new and changed ones are extracted and stored; without PATH, checks every indexed article")
+	c.Flags().BoolVar(&rebuild, "rebuild", false, "with --index: re-extract the index first when the rule packs changed")
 	c.Flags().StringVar(&changedSince, "changed-since", "", "report only findings that involve articles changed since this git revision (still checked against the whole corpus)")
 	return c
+}
+
+// checkWithIndex checks the given articles through the index (re-extracting what changed),
+// or every indexed article when no PATH was given.
+func checkWithIndex(ctx context.Context, ch *checker.Checker, store index.Store, paths []string, explicit bool) (*report.Result, error) {
+	if !explicit {
+		extraction, err := ch.IndexedCorpus(ctx, store)
+		if err != nil {
+			return nil, indexFailure(err)
+		}
+		return ch.CheckExtraction(ctx, extraction)
+	}
+	result, _, err := ch.CheckIndexed(ctx, store, paths)
+	if err != nil {
+		return nil, indexFailure(err)
+	}
+	return result, nil
 }
 
 // keepChanged keeps the findings that cite an article in the change set, and says how many

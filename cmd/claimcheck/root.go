@@ -55,6 +55,7 @@ func newRoot(s *streams) *cobra.Command {
 	root.MarkFlagsMutuallyExclusive("quiet", "verbose")
 	root.AddCommand(newCheckCommand(s), newExtractCommand(s), newReportCommand(s), newRulesCommand(s), newVersionCommand(s),
 		newServeCommand(s), newBaselineCommand(s), newInitCommand(s))
+	root.AddCommand(newIndexCommand(s), newClaimsCommand(s))
 	return root
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"log"
 	"net"
@@ -17,6 +18,8 @@ func newServeCommand(s *streams) *cobra.Command {
 	var rules rulesFlag
 	var addr string
 	var maxBytes int64
+	var indexDSN string
+	var rebuild bool
 	c := &cobra.Command{
 		Use:   "serve [PATH...]",
 		Short: "Serve draft checks over HTTP: POST /v1/check, GET /healthz, and an editor's page at /",
@@ -32,14 +35,23 @@ once, then answers draft checks until SIGINT or SIGTERM, finishing the requests 
 
 It listens on 127.0.0.1 unless --addr says otherwise: there is no authentication.`,
 		RunE: func(c *cobra.Command, paths []string) error {
-			_, paths, err := s.settle(c, &rules, paths)
+			explicit := len(paths) > 0
+			project, paths, err := s.settle(c, &rules, paths)
 			if err != nil {
 				return err
 			}
+			indexDSN = s.indexDSN(c, project, indexDSN)
 			bar := s.newProgress()
 			ch, err := newChecker(s, &rules, checker.WithProgress(bar.report))
 			if err != nil {
 				return err
+			}
+			if indexDSN != "" {
+				bar.wait()
+				if explicit {
+					return &exitError{code: 2, message: "serve --index serves the index: give no PATH (index them with claimcheck index add)"}
+				}
+				return s.serveIndex(c, ch, indexDSN, rebuild, addr, maxBytes)
 			}
 			archive, err := ch.Extract(c.Context(), paths)
 			bar.wait()
@@ -56,34 +68,63 @@ It listens on 127.0.0.1 unless --addr says otherwise: there is no authentication
 			if lost > 0 {
 				return &exitError{code: 2, message: fmt.Sprintf("%d archive articles could not be read; not serving an incomplete archive", lost)}
 			}
-			listener, err := net.Listen("tcp", addr)
-			if err != nil {
-				return &exitError{code: 2, message: fmt.Sprintf("listen on %s: %v", addr, err)}
-			}
-			options := []server.Option{server.WithMaxBytes(maxBytes), server.WithArchiveSize(len(archive.Articles))}
-			if s.verbose {
-				options = append(options, server.WithLog(log.New(s.err, "claimcheck: ", log.LstdFlags)))
-			}
-			srv := server.New(ch, server.Static(archive), options...)
-			if !s.quiet {
-				fmt.Fprintf(s.err, "claimcheck: serving http://%s/ (%d archive articles, %d claims; packs %s); Ctrl-C stops\n",
-					listener.Addr(), len(archive.Articles), countClaims(archive), ch.Pack().Version)
-			}
-			ctx, stop := signal.NotifyContext(c.Context(), syscall.SIGINT, syscall.SIGTERM)
-			defer stop()
-			if err := srv.Serve(ctx, listener); err != nil {
-				return &exitError{code: 2, message: err.Error()}
-			}
-			if !s.quiet {
-				fmt.Fprintln(s.err, "claimcheck: stopped")
-			}
-			return nil
+			description := fmt.Sprintf("%d archive articles, %d claims", len(archive.Articles), countClaims(archive))
+			return s.serve(c, ch, server.Static(archive), len(archive.Articles), description, addr, maxBytes)
 		},
 	}
 	rules.add(c)
 	c.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	c.Flags().Int64Var(&maxBytes, "max-bytes", server.DefaultMaxBytes, "largest request body accepted, in bytes (larger: 413)")
+	c.Flags().StringVar(&indexDSN, "index", "", indexFlagHelp+" (default: the configuration's index, else none): drafts are checked against the index's candidates instead of PATHs read at start")
+	c.Flags().BoolVar(&rebuild, "rebuild", false, "with --index: re-extract the index first when the rule packs changed")
 	return c
+}
+
+// serveIndex serves drafts against a claim index, opened once and shared by every request.
+func (s *streams) serveIndex(c *cobra.Command, ch *checker.Checker, dsn string, rebuild bool, addr string, maxBytes int64) error {
+	store, err := openIndex(c.Context(), dsn)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := prepareIndex(c.Context(), s, ch, store, rebuild); err != nil {
+		return err
+	}
+	status, err := store.Status(c.Context())
+	if err != nil {
+		return indexFailure(err)
+	}
+	archive := func(ctx context.Context, draft *checker.Extraction) (*checker.Extraction, error) {
+		return ch.ArchiveFromIndex(ctx, store, draft)
+	}
+	description := fmt.Sprintf("index %s: %d articles, %d claims", dsn, status.Articles, status.Claims)
+	return s.serve(c, ch, archive, status.Articles, description, addr, maxBytes)
+}
+
+// serve listens on addr and answers drafts until SIGINT or SIGTERM, finishing the requests
+// under way.
+func (s *streams) serve(c *cobra.Command, ch *checker.Checker, archive server.Archive, articles int, description, addr string, maxBytes int64) error {
+	listener, err := net.Listen("tcp", addr)
+	if err != nil {
+		return &exitError{code: 2, message: fmt.Sprintf("listen on %s: %v", addr, err)}
+	}
+	options := []server.Option{server.WithMaxBytes(maxBytes), server.WithArchiveSize(articles)}
+	if s.verbose {
+		options = append(options, server.WithLog(log.New(s.err, "claimcheck: ", log.LstdFlags)))
+	}
+	srv := server.New(ch, archive, options...)
+	if !s.quiet {
+		fmt.Fprintf(s.err, "claimcheck: serving http://%s/ (%s; packs %s); Ctrl-C stops\n", listener.Addr(), description, ch.Pack().Version)
+	}
+	ctx, stop := signal.NotifyContext(c.Context(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	if err := srv.Serve(ctx, listener); err != nil {
+		return &exitError{code: 2, message: err.Error()}
+	}
+	if !s.quiet {
+		fmt.Fprintln(s.err, "claimcheck: stopped")
+	}
+	return nil
 }
 
 func countClaims(extraction *checker.Extraction) int {
