@@ -41,6 +41,19 @@ func (s *streams) indexDSN(c *cobra.Command, project *config.Config, flag string
 	return s.local(project.Resolve(project.Index))
 }
 
+// openIndexWithPacks loads the packs and opens the index the commands that write it use.
+func (s *streams) openIndexWithPacks(ctx context.Context, rules *rulesFlag, dsn string) (*checker.Checker, index.Store, error) {
+	checker, err := newChecker(s, rules)
+	if err != nil {
+		return nil, nil, err
+	}
+	store, err := openIndex(ctx, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	return checker, store, nil
+}
+
 // indexFailure turns an index error into exit code 2 with its words.
 func indexFailure(err error) error {
 	var mismatch *index.PackMismatchError
@@ -100,11 +113,7 @@ func newIndexAddCommand(s *streams, dsn *string) *cobra.Command {
 		Short: "Extract new or changed articles and store their claims",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, paths []string) error {
-			checker, err := newChecker(s, &rules)
-			if err != nil {
-				return err
-			}
-			store, err := openIndex(c.Context(), *dsn)
+			checker, store, err := s.openIndexWithPacks(c.Context(), &rules, *dsn)
 			if err != nil {
 				return err
 			}
@@ -144,11 +153,7 @@ func newIndexStatusCommand(s *streams, dsn *string) *cobra.Command {
 			if format != "text" && format != "json" {
 				return &exitError{code: 2, message: fmt.Sprintf("unknown format %q for index status (want text or json)", format)}
 			}
-			checker, err := newChecker(s, &rules)
-			if err != nil {
-				return err
-			}
-			store, err := openIndex(c.Context(), *dsn)
+			checker, store, err := s.openIndexWithPacks(c.Context(), &rules, *dsn)
 			if err != nil {
 				return err
 			}
@@ -250,11 +255,7 @@ func newIndexRebuildCommand(s *streams, dsn *string) *cobra.Command {
 		Short: "Re-extract every article the current rule packs did not produce",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			checker, err := newChecker(s, &rules)
-			if err != nil {
-				return err
-			}
-			store, err := openIndex(c.Context(), *dsn)
+			checker, store, err := s.openIndexWithPacks(c.Context(), &rules, *dsn)
 			if err != nil {
 				return err
 			}
