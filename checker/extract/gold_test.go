@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/claimcheck/claimcheck/checker/claim"
-	"github.com/claimcheck/claimcheck/internal/gold"
+	"github.com/claimcheck/claimcheck/checker/gold"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 )

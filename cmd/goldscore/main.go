@@ -14,7 +14,7 @@ import (
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/extract"
 	"github.com/claimcheck/claimcheck/checker/rules"
-	"github.com/claimcheck/claimcheck/internal/gold"
+	"github.com/claimcheck/claimcheck/checker/gold"
 )
 
 func main() {
