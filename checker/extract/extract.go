@@ -90,51 +90,13 @@ type cachedAttribution struct {
 const maxRecycled = 1 << 20
 
 // checkpointEvery is the spacing, in characters, of the byte offsets a document keeps.
-const checkpointEvery = 32
+const checkpointEvery = normalize.CheckpointEvery
 
-// reset prepares a recycled document for an article: one decoding pass fills the runes and
-// the line starts.
+// reset prepares a recycled document for an article: one decoding pass fills the runes, the
+// normalized view and the byte checkpoints (tokenize finds the line starts).
 func (d *document) reset(article *corpus.Article) {
 	d.article = article
-	text := article.Text
-	// Local slices: the loop keeps them in registers. len(text) bytes hold at most as many
-	// characters, so original is written by index (n is its length so far).
-	original, lineStarts, checkpoints := d.original[:0], append(d.lineStarts[:0], 0), d.checkpoints[:0]
-	if cap(original) < len(text) {
-		original = make([]rune, 0, len(text))
-	}
-	original = original[:len(text)]
-	n := 0
-	for at := 0; at < len(text); {
-		if n%checkpointEvery == 0 {
-			checkpoints = append(checkpoints, int32(at))
-		}
-		// ASCII and two-byte characters (Arabic) inline; the rest, and invalid bytes, as
-		// utf8 decodes them.
-		var r rune
-		if c := text[at]; c < 0x80 {
-			r = rune(c)
-			at++
-		} else if c >= 0xC2 && c <= 0xDF && at+1 < len(text) && text[at+1]&0xC0 == 0x80 {
-			r = rune(c&0x1F)<<6 | rune(text[at+1]&0x3F)
-			at += 2
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(text[at:])
-			at += size
-		}
-		original[n] = r
-		n++
-		if r == '\n' {
-			lineStarts = append(lineStarts, n)
-		}
-	}
-	original = original[:n]
-	if n%checkpointEvery == 0 {
-		checkpoints = append(checkpoints, int32(len(article.Text)))
-	}
-	d.original, d.lineStarts, d.checkpoints = original, lineStarts, checkpoints
-	d.normalized.ResetRunes(d.original)
+	d.original, d.checkpoints = d.normalized.ResetString(article.Text, d.original, d.checkpoints)
 	d.text = &d.normalized
 	clear(d.sentenceTexts)
 	d.topicHits = d.topicHits[:0]

@@ -89,6 +89,7 @@ func (d *document) tokenize(l *lexicon) {
 		view = make([]byte, 0, len(d.article.Text))
 	}
 	splitter := sentenceSplitter{runes: runes, out: d.sentences[:0]}
+	lineStarts := append(d.lineStarts[:0], 0)
 	pendingBreak := false
 	for i := 0; i < len(runes); {
 		r := runes[i]
@@ -102,8 +103,14 @@ func (d *document) tokenize(l *lexicon) {
 			if r >= '0' && r <= '9' {
 				pendingBreak = true // a number separates clauses for cue and subject look-up
 			}
+			if r == '\n' {
+				// Every line end of the original is one of the view, which keeps its offset.
+				lineStarts = append(lineStarts, int(d.text.Offsets[i])+1)
+			}
 			view = appendRune(view, r)
-			splitter.step(i, r)
+			if r != ' ' || i-splitter.start >= maxSentence {
+				splitter.step(i, r) // a space inside a sentence changes nothing: no call
+			}
 			i++
 			continue
 		}
@@ -134,6 +141,7 @@ func (d *document) tokenize(l *lexicon) {
 		tokens[k].text = all[wordBytes[2*k]:wordBytes[2*k+1]]
 	}
 	d.tokens, d.view, d.wordBytes, d.sentences = tokens, view, wordBytes, splitter.finish()
+	d.lineStarts = lineStarts
 }
 
 // appendRune is utf8.AppendRune with the view's common characters (ASCII, Arabic) inline.
