@@ -7,16 +7,14 @@ import (
 )
 
 // token is a word of the normalized view: letters only (digits belong to quantities). Its
-// small fields sit together, so that a token takes 80 bytes rather than 104: tokenize
-// writes one per word of every article.
+// small fields sit together and its spellings are one pointer, so that a token fills one
+// 64-byte cache line: tokenize writes one per word of every article.
 type token struct {
 	text       string
 	start, end int // normalized offsets
 	// breakBefore is true when a clause mark (comma, colon, semicolon, dash) stands between
 	// this token and the previous one.
 	breakBefore bool
-	// spelled tells whether spellings was looked up (variants).
-	spelled bool
 	// The entity alias starting here, looked up once (aliasState: 0 unknown, 1 none, 2 found).
 	aliasState uint8
 	aliasWords uint8
@@ -24,18 +22,18 @@ type token struct {
 	// attribution each ask it of the same words.
 	attribution uint8
 	// spellings are the lexicon words this word may be a spelling of (lexicon.spellingsOf),
-	// looked up on first use: most sentences hold no number and are never read.
-	spellings []string
+	// looked up on first use (nil: not yet): most sentences hold no number and are never read.
+	spellings *[]string
 	lexicon   *lexicon
 	alias     *phrase
 }
 
 // variants returns the lexicon words the token may be a spelling of.
 func (t *token) variants() []string {
-	if !t.spelled {
-		t.spellings, t.spelled = t.lexicon.spellingsOf(t.text), true
+	if t.spellings == nil {
+		t.spellings = t.lexicon.spellingsOf(t.text)
 	}
-	return t.spellings
+	return *t.spellings
 }
 
 // sentence is a span of the normalized view.
