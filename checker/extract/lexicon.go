@@ -188,7 +188,10 @@ func (l *lexicon) spellingsOf(word string) *[]string {
 	}
 	spellings := &l.none
 	if len(out) > 0 {
-		spellings = &out
+		// A new list header only for a word that spells something: taking out's own
+		// address would move it to the heap on every call.
+		spellings = new([]string)
+		*spellings = out
 	}
 	l.cache.store(word, spellings)
 	return spellings
