@@ -51,8 +51,9 @@ fuzz:
 	$(GO) test ./checker/fuzz -run '^$$' -fuzz FuzzNormalize -fuzztime 60s
 	$(GO) test ./checker/fuzz -run '^$$' -fuzz FuzzExtract -fuzztime 60s
 
-# Extraction throughput over a generated 100 MB corpus (CLAIMCHECK_BENCH_MB to change), beside
-# a plain UTF-8 decoding pass over the same bytes; then the brief's 50 MB bad inputs.
+# Extraction throughput over generated 100 MB corpora (CLAIMCHECK_BENCH_MB to change), at the
+# seed articles' density of numbers and at a dense setting, each beside a plain UTF-8 decoding
+# pass over the same bytes; then the brief's 50 MB bad inputs.
 bench-extract:
 	$(GO) test ./checker/extract -run '^$$' -bench Pipeline -benchmem -benchtime 2x
 	$(GO) test ./checker/fuzz -run '^$$' -bench BadInput -benchmem -benchtime 1x

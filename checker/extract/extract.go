@@ -59,16 +59,25 @@ type document struct {
 	checkpoints []int32
 	// sentenceTexts caches the original text of the sentences that hold mentions.
 	sentenceTexts map[int]string
-	// sentenceTopics caches the entities each sentence names (topics).
-	sentenceTopics map[int][]aliasHit
+	// topicSpans[i] is where sentence i's topics lie in topicHits, read once per sentence
+	// (topics): a mention looks back over dozens of sentences for the article's topic.
+	topicSpans []topicSpan
+	topicHits  []aliasHit
 	// normalized is text's storage; mentions and mentionPointers back Article's mentions.
 	normalized normalize.Text
 	quantities []numbers.Quantity
 	view       []byte
+	wordBytes  []int32
 	// tokenIndex[b] is tokenAt(b<<tokenBucketShift) (indexTokens).
 	tokenIndex      []int32
 	mentions        []mention
 	mentionPointers []*mention
+}
+
+// topicSpan is a sentence's window of document.topicHits; read false: not read yet.
+type topicSpan struct {
+	read     bool
+	from, to int32
 }
 
 type cachedAttribution struct {
@@ -81,54 +90,16 @@ type cachedAttribution struct {
 const maxRecycled = 1 << 20
 
 // checkpointEvery is the spacing, in characters, of the byte offsets a document keeps.
-const checkpointEvery = 32
+const checkpointEvery = normalize.CheckpointEvery
 
-// reset prepares a recycled document for an article: one decoding pass fills the runes and
-// the line starts.
+// reset prepares a recycled document for an article: one decoding pass fills the runes, the
+// normalized view and the byte checkpoints (tokenize finds the line starts).
 func (d *document) reset(article *corpus.Article) {
 	d.article = article
-	text := article.Text
-	// Local slices: the loop keeps them in registers. len(text) bytes hold at most as many
-	// characters, so original is written by index (n is its length so far).
-	original, lineStarts, checkpoints := d.original[:0], append(d.lineStarts[:0], 0), d.checkpoints[:0]
-	if cap(original) < len(text) {
-		original = make([]rune, 0, len(text))
-	}
-	original = original[:len(text)]
-	n := 0
-	for at := 0; at < len(text); {
-		if n%checkpointEvery == 0 {
-			checkpoints = append(checkpoints, int32(at))
-		}
-		// ASCII and two-byte characters (Arabic) inline; the rest, and invalid bytes, as
-		// utf8 decodes them.
-		var r rune
-		if c := text[at]; c < 0x80 {
-			r = rune(c)
-			at++
-		} else if c >= 0xC2 && c <= 0xDF && at+1 < len(text) && text[at+1]&0xC0 == 0x80 {
-			r = rune(c&0x1F)<<6 | rune(text[at+1]&0x3F)
-			at += 2
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(text[at:])
-			at += size
-		}
-		original[n] = r
-		n++
-		if r == '\n' {
-			lineStarts = append(lineStarts, n)
-		}
-	}
-	original = original[:n]
-	if n%checkpointEvery == 0 {
-		checkpoints = append(checkpoints, int32(len(article.Text)))
-	}
-	d.original, d.lineStarts, d.checkpoints = original, lineStarts, checkpoints
-	d.normalized.ResetRunes(d.original)
+	d.original, d.checkpoints = d.normalized.ResetString(article.Text, d.original, d.checkpoints)
 	d.text = &d.normalized
 	clear(d.sentenceTexts)
-	clear(d.sentenceTopics)
+	d.topicHits = d.topicHits[:0]
 }
 
 // position is source.Lines.Position over lineStarts: line:col of a character offset.
@@ -163,6 +134,7 @@ func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
 	doc.tokenize(x.lexicon)
 	doc.indexTokens()
 	doc.attributions = resize(doc.attributions, len(doc.sentences))
+	doc.topicSpans = resize(doc.topicSpans, len(doc.sentences))
 
 	quantities := x.scanner.AppendScan(doc.quantities[:0], doc.text, doc.original)
 	doc.quantities = quantities
@@ -774,14 +746,16 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 var attributionMarkers = []string{"بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "according", "citing"}
 
 func isAttribution(t *token) bool {
-	for _, form := range t.variants() { // the lexicon words it may spell: usually none
-		for _, marker := range attributionMarkers {
-			if form == marker {
-				return true
+	if t.attribution == 0 {
+		t.attribution = 1
+		for _, form := range t.variants() { // the lexicon words it may spell: usually none
+			if containsString(attributionMarkers, form) {
+				t.attribution = 2
+				break
 			}
 		}
 	}
-	return false
+	return t.attribution == 2
 }
 
 // subject finds the entity a number is about, in order of preference:
@@ -995,14 +969,13 @@ type aliasHit struct {
 
 // topics lists the entities a sentence names that may be its topic, read once per sentence.
 func (x *Extractor) topics(doc *document, sentenceIndex int) []aliasHit {
-	if doc.sentenceTopics == nil {
-		doc.sentenceTopics = make(map[int][]aliasHit)
-	}
-	if hits, ok := doc.sentenceTopics[sentenceIndex]; ok {
-		return hits
+	span := &doc.topicSpans[sentenceIndex]
+	if span.read {
+		return doc.topicHits[span.from:span.to:span.to]
 	}
 	s := doc.sentences[sentenceIndex]
-	var hits []aliasHit
+	hits := doc.topicHits
+	from := len(hits)
 	for k := doc.tokenAt(s.start); k < len(doc.tokens) && doc.tokens[k].start < s.end; k++ {
 		if isAttribution(&doc.tokens[k]) {
 			// Skip the source's words up to the next clause mark.
@@ -1015,8 +988,9 @@ func (x *Extractor) topics(doc *document, sentenceIndex int) []aliasHit {
 			hits = append(hits, aliasHit{at: doc.tokens[k].start, id: p.id, place: x.isPlace(doc.tokens, k, p.id)})
 		}
 	}
-	doc.sentenceTopics[sentenceIndex] = hits
-	return hits
+	doc.topicHits = hits
+	*span = topicSpan{read: true, from: int32(from), to: int32(len(hits))}
+	return hits[from:len(hits):len(hits)]
 }
 
 // Rate words, normalized.

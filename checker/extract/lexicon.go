@@ -47,7 +47,9 @@ type lexicon struct {
 	// words is every word of the lexicon and of the extractor's own grammar.
 	words map[string]bool
 	// latin maps each Latin word of words to the list of itself: its spellings.
-	latin map[string][]string
+	latin map[string]*[]string
+	// none is the spellings of a word that spells no lexicon word, shared.
+	none []string
 	// cache maps text words to their spellings (spellingsOf).
 	cache spellingCache
 }
@@ -57,13 +59,13 @@ type lexicon struct {
 // sync.Map's. New words wait in a locked map until the next snapshot copies them in; copies
 // grow geometrically, so each word is copied a bounded number of times.
 type spellingCache struct {
-	snapshot atomic.Pointer[map[string][]string]
+	snapshot atomic.Pointer[map[string]*[]string]
 	mu       sync.Mutex
-	pending  map[string][]string
+	pending  map[string]*[]string
 	size     int // entries in all, at most maxCachedSpellings
 }
 
-func (c *spellingCache) load(word string) ([]string, bool) {
+func (c *spellingCache) load(word string) (*[]string, bool) {
 	if m := c.snapshot.Load(); m != nil {
 		if spellings, ok := (*m)[word]; ok {
 			return spellings, true
@@ -75,7 +77,7 @@ func (c *spellingCache) load(word string) ([]string, bool) {
 	return spellings, ok
 }
 
-func (c *spellingCache) store(word string, spellings []string) {
+func (c *spellingCache) store(word string, spellings *[]string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.size >= maxCachedSpellings {
@@ -85,7 +87,7 @@ func (c *spellingCache) store(word string, spellings []string) {
 		return
 	}
 	if c.pending == nil {
-		c.pending = map[string][]string{}
+		c.pending = map[string]*[]string{}
 	}
 	// A copy of the word: the text's own would pin the whole article's view.
 	c.pending[strings.Clone(word)] = spellings
@@ -98,7 +100,7 @@ func (c *spellingCache) store(word string, spellings []string) {
 	if len(c.pending) < max(64, kept/4) {
 		return
 	}
-	merged := make(map[string][]string, kept+len(c.pending))
+	merged := make(map[string]*[]string, kept+len(c.pending))
 	if old != nil {
 		for w, s := range *old {
 			merged[w] = s
@@ -152,10 +154,10 @@ func newLexicon(pack *rules.Pack) *lexicon {
 	for _, w := range grammarWords() {
 		l.words[normalize.Word(w)] = true
 	}
-	l.latin = map[string][]string{}
+	l.latin = map[string]*[]string{}
 	for w := range l.words {
 		if len(w) > 0 && w[0] < 0x80 {
-			l.latin[w] = []string{w}
+			l.latin[w] = &[]string{w}
 		}
 	}
 	return l
@@ -167,9 +169,13 @@ const maxCachedSpellings = 1 << 18
 
 // spellingsOf lists the lexicon words a text word may be a spelling of, in the order forms
 // gives them ("والعراق" → العراق, عراق). Each distinct word is worked out once and cached.
-func (l *lexicon) spellingsOf(word string) []string {
+// The list is shared by reference, never nil, so that a token keeps it in one word (variants).
+func (l *lexicon) spellingsOf(word string) *[]string {
 	if len(word) == 0 || word[0] < 0x80 {
-		return l.latin[word] // forms gives a Latin word only itself: no cache needed
+		if spellings := l.latin[word]; spellings != nil {
+			return spellings // forms gives a Latin word only itself: no cache needed
+		}
+		return &l.none
 	}
 	if cached, ok := l.cache.load(word); ok {
 		return cached
@@ -180,8 +186,15 @@ func (l *lexicon) spellingsOf(word string) []string {
 			out = append(out, form)
 		}
 	}
-	l.cache.store(word, out)
-	return out
+	spellings := &l.none
+	if len(out) > 0 {
+		// A new list header only for a word that spells something: taking out's own
+		// address would move it to the heap on every call.
+		spellings = new([]string)
+		*spellings = out
+	}
+	l.cache.store(word, spellings)
+	return spellings
 }
 
 func indexOf(list []string, s string) int {

@@ -7,32 +7,33 @@ import (
 )
 
 // token is a word of the normalized view: letters only (digits belong to quantities). Its
-// small fields sit together, so that a token takes 80 bytes rather than 104: tokenize
-// writes one per word of every article.
+// small fields sit together and its spellings are one pointer, so that a token fills one
+// 64-byte cache line: tokenize writes one per word of every article.
 type token struct {
 	text       string
 	start, end int // normalized offsets
 	// breakBefore is true when a clause mark (comma, colon, semicolon, dash) stands between
 	// this token and the previous one.
 	breakBefore bool
-	// spelled tells whether spellings was looked up (variants).
-	spelled bool
 	// The entity alias starting here, looked up once (aliasState: 0 unknown, 1 none, 2 found).
 	aliasState uint8
 	aliasWords uint8
+	// attribution caches isAttribution (0 unknown, 1 no, 2 yes): subject, topics and
+	// attribution each ask it of the same words.
+	attribution uint8
 	// spellings are the lexicon words this word may be a spelling of (lexicon.spellingsOf),
-	// looked up on first use: most sentences hold no number and are never read.
-	spellings []string
+	// looked up on first use (nil: not yet): most sentences hold no number and are never read.
+	spellings *[]string
 	lexicon   *lexicon
 	alias     *phrase
 }
 
 // variants returns the lexicon words the token may be a spelling of.
 func (t *token) variants() []string {
-	if !t.spelled {
-		t.spellings, t.spelled = t.lexicon.spellingsOf(t.text), true
+	if t.spellings == nil {
+		t.spellings = t.lexicon.spellingsOf(t.text)
 	}
-	return t.spellings
+	return *t.spellings
 }
 
 // sentence is a span of the normalized view.
@@ -45,11 +46,19 @@ type sentence struct {
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 func isWordRune(r rune) bool {
-	if r >= 'a' && r <= 'z' || r >= 0x0621 && r <= 0x064A {
-		return true // inlined: the usual letters
+	if uint32(r) < uint32(len(wordRunes)) {
+		return wordRunes[r] // inlined: Latin and Arabic, one load
 	}
 	return isOtherWordRune(r)
 }
+
+// wordRunes is isOtherWordRune for the characters below U+0800 (Latin, Arabic), as a table.
+var wordRunes = func() (table [0x800]bool) {
+	for r := range table {
+		table[r] = isOtherWordRune(rune(r))
+	}
+	return table
+}()
 
 func isOtherWordRune(r rune) bool {
 	switch {
@@ -63,31 +72,23 @@ func isOtherWordRune(r rune) bool {
 
 // tokenize splits the document's view into letter words (d.tokens) and sentences
 // (d.sentences), reusing their buffers. Token texts are slices of one string of the whole
-// view, so that a word costs no allocation; d.view is a scratch buffer for its bytes.
+// view, so that a word costs no allocation; d.view is a scratch buffer for its bytes, which
+// the same pass encodes (each token's byte span waits in d.wordBytes until the string is made).
 func (d *document) tokenize(l *lexicon) {
 	runes := d.text.Runes
-	tokens, view := d.tokens[:0], d.view[:0]
+	tokens, view, wordBytes := d.tokens[:0], d.view[:0], d.wordBytes[:0]
 	// Sized for the usual word length and the original's bytes, so that a large article's
 	// buffers do not grow by doubling.
 	if cap(tokens) < len(runes)/6 {
 		tokens = make([]token, 0, len(runes)/6)
+		wordBytes = make([]int32, 0, 2*(len(runes)/6))
 	}
 	if cap(view) < len(d.article.Text) {
 		view = make([]byte, 0, len(d.article.Text))
 	}
-	// The view's string first (a tight encoding loop), then one pass finds the words as
-	// slices of it and splits sentences; at is the byte offset of runes[i].
-	for _, r := range runes {
-		if r < 0x80 {
-			view = append(view, byte(r))
-		} else {
-			view = utf8.AppendRune(view, r)
-		}
-	}
-	all := string(view)
 	splitter := sentenceSplitter{runes: runes, out: d.sentences[:0]}
+	lineStarts := append(d.lineStarts[:0], 0)
 	pendingBreak := false
-	at := 0
 	for i := 0; i < len(runes); {
 		r := runes[i]
 		if !isWordRune(r) {
@@ -100,18 +101,24 @@ func (d *document) tokenize(l *lexicon) {
 			if r >= '0' && r <= '9' {
 				pendingBreak = true // a number separates clauses for cue and subject look-up
 			}
-			at += runeLength(r)
-			splitter.step(i, r)
+			if r == '\n' {
+				// Every line end of the original is one of the view, which keeps its offset.
+				lineStarts = append(lineStarts, int(d.text.Offsets[i])+1)
+			}
+			view = appendRune(view, r)
+			if r != ' ' || i-splitter.start >= maxSentence {
+				splitter.step(i, r) // a space inside a sentence changes nothing: no call
+			}
 			i++
 			continue
 		}
-		start, startByte := i, at
+		start, startByte := i, len(view)
 		for i < len(runes) && isWordRune(runes[i]) {
-			at += runeLength(runes[i])
+			view = appendRune(view, runes[i])
 			i++
 		}
 		// Apostrophes belong inside a word ("it's"), not around it ("'يوروبول'").
-		end, endByte := i, at
+		end, endByte := i, len(view)
 		for start < end && isApostrophe(runes[start]) {
 			start++
 			startByte += utf8.RuneLen(runes[start-1])
@@ -123,21 +130,27 @@ func (d *document) tokenize(l *lexicon) {
 		if start == end {
 			continue
 		}
-		tokens = append(tokens, token{text: all[startByte:endByte], start: start, end: end, breakBefore: pendingBreak, lexicon: l})
+		tokens = append(tokens, token{start: start, end: end, breakBefore: pendingBreak, lexicon: l})
+		wordBytes = append(wordBytes, int32(startByte), int32(endByte))
 		pendingBreak = false
 	}
-	d.tokens, d.view, d.sentences = tokens, view, splitter.finish()
+	all := string(view)
+	for k := range tokens {
+		tokens[k].text = all[wordBytes[2*k]:wordBytes[2*k+1]]
+	}
+	d.tokens, d.view, d.wordBytes, d.sentences = tokens, view, wordBytes, splitter.finish()
+	d.lineStarts = lineStarts
 }
 
-// runeLength is utf8.RuneLen for the characters of a view, with the common ones inline.
-func runeLength(r rune) int {
-	switch {
-	case r < 0x80:
-		return 1
-	case r < 0x800:
-		return 2
+// appendRune is utf8.AppendRune with the view's common characters (ASCII, Arabic) inline.
+func appendRune(view []byte, r rune) []byte {
+	if r < 0x80 {
+		return append(view, byte(r))
 	}
-	return utf8.RuneLen(r)
+	if r < 0x800 {
+		return append(view, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+	}
+	return utf8.AppendRune(view, r)
 }
 
 // sentenceSplitter splits the view at sentence marks and line ends. A dot between digits

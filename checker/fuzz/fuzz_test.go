@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -51,6 +52,20 @@ func FuzzNormalize(f *testing.F) {
 			}
 			if i > 0 && o32 < text.Offsets[i-1] {
 				t.Fatalf("offsets decrease at %d", i)
+			}
+		}
+		// The one-pass reader of strings agrees with Reset and decodes as []rune does.
+		var one normalize.Text
+		decoded, checkpoints := one.ResetString(s, nil, nil)
+		if string(decoded) != string([]rune(s)) || !slices.Equal(one.Runes, text.Runes) || !slices.Equal(one.Offsets, text.Offsets) {
+			t.Fatalf("ResetString differs from String on %q", s)
+		}
+		if want := n/normalize.CheckpointEvery + 1; len(checkpoints) != want {
+			t.Fatalf("%d checkpoints for %d characters, want %d", len(checkpoints), n, want)
+		}
+		for k, at := range checkpoints {
+			if k*normalize.CheckpointEvery < n && utf8.RuneCountInString(s[:at]) != k*normalize.CheckpointEvery {
+				t.Fatalf("checkpoint %d at byte %d", k, at)
 			}
 		}
 		// Normalizing is idempotent on the view.

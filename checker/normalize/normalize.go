@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -51,6 +52,65 @@ func (t *Text) ResetRunes(s []rune) {
 		runes, offsets = t.Runes[:cap(t.Runes)], t.Offsets[:cap(t.Offsets)]
 	}
 	t.Runes, t.Offsets = runes[:n], append(offsets[:n], int32(len(s)))
+}
+
+// CheckpointEvery is the spacing, in characters, of the byte offsets ResetString records.
+const CheckpointEvery = 32
+
+// ResetString is Reset for a reader that also needs the original's characters and a way back
+// to its bytes, in one decoding pass: decoded receives the characters of s (as []rune(s)
+// decodes them) and checkpoints the byte offset of every CheckpointEvery-th character, and of
+// the end when the count of characters is a multiple of CheckpointEvery. Both reuse the
+// storage given, and are returned.
+func (t *Text) ResetString(s string, decoded []rune, checkpoints []int32) ([]rune, []int32) {
+	// len(s) bytes hold at most as many characters.
+	if cap(decoded) < len(s) {
+		decoded = make([]rune, len(s))
+	}
+	decoded = decoded[:len(s)]
+	if cap(t.Runes) < len(s) || cap(t.Offsets) < len(s)+1 {
+		t.Runes = make([]rune, 0, len(s))
+		t.Offsets = make([]int32, 0, len(s)+1)
+	}
+	checkpoints = checkpoints[:0]
+	// As in ResetRunes, the fast path writes by index into the full buffers; n is the
+	// normalized length so far, i the count of characters.
+	runes, offsets := t.Runes[:cap(t.Runes)], t.Offsets[:cap(t.Offsets)]
+	n, i := 0, 0
+	for at := 0; at < len(s); i++ {
+		if i%CheckpointEvery == 0 {
+			checkpoints = append(checkpoints, int32(at))
+		}
+		// ASCII and two-byte characters (Arabic) inline; the rest, and invalid bytes, as
+		// utf8 decodes them.
+		var r rune
+		if c := s[at]; c < 0x80 {
+			r = rune(c)
+			at++
+		} else if c >= 0xC2 && c <= 0xDF && at+1 < len(s) && s[at+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(s[at+1]&0x3F)
+			at += 2
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[at:])
+			at += size
+		}
+		decoded[i] = r
+		if keepsItself(r) && n < len(runes) && n < len(offsets) {
+			runes[n], offsets[n] = r, int32(i)
+			n++
+			continue
+		}
+		t.Runes, t.Offsets = runes[:n], offsets[:n]
+		t.appendFolded(r, int32(i))
+		n = len(t.Runes)
+		runes, offsets = t.Runes[:cap(t.Runes)], t.Offsets[:cap(t.Offsets)]
+	}
+	if i%CheckpointEvery == 0 {
+		checkpoints = append(checkpoints, int32(len(s)))
+	}
+	t.Runes, t.Offsets = runes[:n], append(offsets[:n], int32(i))
+	return decoded[:i], checkpoints
 }
 
 // keepsItself reports whether r is its own normalized form and never dropped: ASCII

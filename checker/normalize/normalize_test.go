@@ -1,6 +1,8 @@
 package normalize_test
 
 import (
+	"strings"
+
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
@@ -74,6 +76,38 @@ var _ = Describe("String", func() {
 			}
 		}
 	})
+})
+
+var _ = Describe("ResetString", func() {
+	DescribeTable("decodes and folds in one pass as []rune and Reset do, with byte checkpoints",
+		func(original string) {
+			var t normalize.Text
+			// Recycled buffers, once too small and once larger than the text.
+			for _, size := range []int{0, 4 * len(original)} {
+				decoded, checkpoints := t.ResetString(original, make([]rune, 1, 1+size), make([]int32, 3, 3+size))
+				Expect(decoded).To(Equal([]rune(original)))
+				Expect(t.Runes).To(Equal(normalize.String(original).Runes))
+				Expect(t.Offsets).To(Equal(normalize.String(original).Offsets))
+				var want []int32
+				characters := 0
+				for at := range original { // each character's first byte; invalid bytes one each
+					if characters%normalize.CheckpointEvery == 0 {
+						want = append(want, int32(at))
+					}
+					characters++
+				}
+				if characters%normalize.CheckpointEvery == 0 {
+					want = append(want, int32(len(original)))
+				}
+				Expect(checkpoints).To(Equal(want))
+			}
+		},
+		Entry("empty", ""),
+		Entry("ASCII, 32 characters exactly", "0123456789abcdefghijABCDEFGHIJ.,"),
+		Entry("Arabic with diacritics, digits and a ligature", strings.Repeat("وانضمَّ نحو ٤٢ ألفاً ﻻن بـ١٢٤‏، ", 5)),
+		Entry("three- and four-byte characters", strings.Repeat("€ 5 — 😀 «x» ", 9)),
+		Entry("invalid bytes, read one by one", "a\xff\xc3(b\xe2\x82 \xf0\x9f\x98"+strings.Repeat("\x80", 40)),
+	)
 })
 
 var _ = Describe("Word and Rune", func() {

@@ -593,13 +593,19 @@ type wordFilter [1024]uint64
 
 // wordHash is FNV-1a over a word's runes.
 func wordHash(word []rune) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(hashOffset)
 	for _, r := range word {
 		h ^= uint64(r)
-		h *= 1099511628211
+		h *= hashPrime
 	}
 	return h
 }
+
+// FNV-1a's 64-bit constants.
+const (
+	hashOffset = 14695981039346656037
+	hashPrime  = 1099511628211
+)
 
 // wordTable is an open-addressing hash table from words as runes to their entries, at most
 // a quarter full.

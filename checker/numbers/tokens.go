@@ -86,16 +86,21 @@ func (s *Scanner) tokenize(rs []rune, toks []token) []token {
 		case isLetter(r):
 			t.kind = tokWord
 			arabic := isArabicLetter(r)
+			// The word's hash (wordHash) is taken as its letters are read: one pass fewer.
+			h := (hashOffset ^ uint64(r)) * hashPrime
 			q := p + 1
 			for q < n {
 				// The common letters of each script first, then the full test.
-				if c := rs[q]; arabic && c >= 0x0620 && c <= 0x064A || !arabic && c >= 'a' && c <= 'z' {
+				c := rs[q]
+				if arabic && c >= 0x0620 && c <= 0x064A || !arabic && c >= 'a' && c <= 'z' {
+					h = (h ^ uint64(c)) * hashPrime
 					q++
 					continue
 				}
-				if !isLetter(rs[q]) || isArabicLetter(rs[q]) != arabic {
+				if !isLetter(c) || isArabicLetter(c) != arabic {
 					break
 				}
+				h = (h ^ uint64(c)) * hashPrime
 				q++
 			}
 			// "year-old" is one English word for the grammar.
@@ -104,8 +109,9 @@ func (s *Scanner) tokenize(rs []rune, toks []token) []token {
 				if q < n && rs[q] == 's' {
 					q++
 				}
+				h = wordHash(rs[p:q])
 			}
-			t.lex, t.clitic = s.lookup(rs[p:q], arabic)
+			t.lex, t.clitic = s.lookup(rs[p:q], arabic, h)
 			p = q
 		default:
 			t.kind = tokPunct
@@ -179,11 +185,12 @@ const maxWordRunes = 24
 
 // lookup finds a word, trying without one or two prefix clitics when the exact form is
 // unknown. Stems shorter than three letters are only matched exactly (لست is not ل+ست).
-func (s *Scanner) lookup(word []rune, arabic bool) (*entry, uint8) {
+// h is the word's wordHash.
+func (s *Scanner) lookup(word []rune, arabic bool, h uint64) (*entry, uint8) {
 	if len(word) > maxWordRunes {
 		return nil, 0
 	}
-	if e := s.find(word); e != nil {
+	if e := s.findHashed(word, h); e != nil {
 		return e, 0
 	}
 	if !arabic || len(word) < 4 {
@@ -211,8 +218,9 @@ func (s *Scanner) lookup(word []rune, arabic bool) (*entry, uint8) {
 	return nil, 0
 }
 
-func (s *Scanner) find(word []rune) *entry {
-	h := wordHash(word)
+func (s *Scanner) find(word []rune) *entry { return s.findHashed(word, wordHash(word)) }
+
+func (s *Scanner) findHashed(word []rune, h uint64) *entry {
 	if !s.lex.known.mayHold(h) {
 		return nil
 	}
