@@ -25,7 +25,8 @@ const benchClients = 20
 // 20 clients at once over loopback. The archive is the seeds unless CLAIMCHECK_BENCH_ARCHIVE
 // lists other paths (comma-separated) or CLAIMCHECK_BENCH_INDEX names a claim index (an
 // SQLite file or a postgres:// URL, built with the same packs: `claimcheck index add`), which
-// is opened once and queried for each draft's candidates, as `serve --index` does.
+// is opened once and queried for each draft's candidates, as `serve --index` does. The draft
+// is 1,000 words of the seeds unless CLAIMCHECK_BENCH_DRAFT names a file.
 func BenchmarkServer(b *testing.B) {
 	c, err := checker.New(checker.WithRules(os.DirFS("../../rules/default"), "rules/default"))
 	if err != nil {
@@ -66,6 +67,13 @@ func BenchmarkServer(b *testing.B) {
 	ts := httptest.NewServer(server.New(c, archive).Handler())
 	defer ts.Close()
 	text := benchDraft(b, 1000)
+	if path := os.Getenv("CLAIMCHECK_BENCH_DRAFT"); path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text = string(data)
+	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: benchClients}}
 	defer client.CloseIdleConnections()
 
