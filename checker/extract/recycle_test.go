@@ -8,8 +8,8 @@ import (
 
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/extract"
-	"github.com/claimcheck/claimcheck/checker/rules"
 	"github.com/claimcheck/claimcheck/checker/gold"
+	"github.com/claimcheck/claimcheck/checker/rules"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 )

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/claimcheck/claimcheck/checker/claim"
-	"github.com/claimcheck/claimcheck/checker/normalize"
 	"github.com/claimcheck/claimcheck/checker/gold"
+	"github.com/claimcheck/claimcheck/checker/normalize"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 )

@@ -13,8 +13,8 @@ import (
 
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/extract"
-	"github.com/claimcheck/claimcheck/checker/rules"
 	"github.com/claimcheck/claimcheck/checker/gold"
+	"github.com/claimcheck/claimcheck/checker/rules"
 )
 
 func main() {
