@@ -67,5 +67,12 @@ var _ = Describe("Stored mentions", func() {
 		sameClaim(got[0].Mentions[0], full)
 		sameClaim(got[0].Mentions[1], empty)
 		sameClaim(got[0].Mentions[2], full)
+
+		// The claims table, which draft checks query, keeps them exactly too.
+		matches, err := store.Claims(ctx, index.Query{Metric: "accounts_removed"})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(matches).To(HaveLen(2))
+		sameClaim(matches[0].Claim, full)
+		sameClaim(matches[1].Claim, full)
 	})
 })
