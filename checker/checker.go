@@ -17,7 +17,7 @@ import (
 )
 
 // Version is the program version reported in results.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Checker checks corpora against loaded packs. It is safe for concurrent use.
 type Checker struct {
