@@ -413,6 +413,9 @@ func (st *state) isYear(i, to int) bool {
 	if q, _ := st.qualifierBefore(i); q != "" {
 		return false
 	}
+	if st.inListOfCounts(i, to) {
+		return false
+	}
 	// "بعد 2011 وتوسع …", "since 2015": a time preposition makes it a year even before a word.
 	if st.bare(p).has(fYearBefore) && st.toks[p].kind == tokWord && p == i-1 && (!st.nounAfter(to) || st.startsWithWaw(to)) {
 		return true
@@ -421,6 +424,47 @@ func (st *state) isYear(i, to int) bool {
 		return false
 	}
 	return true
+}
+
+// inListOfCounts: "تونس (6500) والسعودية (2500) … وتركيا (2100)": a figure in parentheses in
+// a list of parenthesized figures where another one cannot be a year is a count like them.
+func (st *state) inListOfCounts(i, to int) bool {
+	if !st.punct(i-1, '(') || !st.punct(to, ')') {
+		return false
+	}
+	const reach = 12 // tokens either side: a few list items
+	for j := max(i-reach, 1); j < min(to+reach, len(st.toks)-1); j++ {
+		if j == i || !st.number(j) || !st.punct(j-1, '(') || !st.punct(j+1, ')') || st.lineBetween(i, j) {
+			continue
+		}
+		if v, ok := st.digitsValue(j); ok && !isYearLike(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineBetween reports whether a line starts between tokens a and b (either order).
+func (st *state) lineBetween(a, b int) bool {
+	for k := min(a, b) + 1; k <= max(a, b); k++ {
+		if st.toks[k].lineStart {
+			return true
+		}
+	}
+	return false
+}
+
+// digitsValue is the value of a number token made of digits only.
+func (st *state) digitsValue(j int) (float64, bool) {
+	t := &st.toks[j]
+	v := 0.0
+	for _, r := range st.rs[t.start:t.end] {
+		if !isDigit(r) {
+			return 0, false
+		}
+		v = v*10 + float64(r-'0')
+	}
+	return v, t.end > t.start
 }
 
 // startsWithWaw: word j begins with و, a new clause ("2011 وتوسع").
