@@ -258,26 +258,34 @@ func (r *runState) inFocus(u int) bool { return r.focused == nil || r.focused[r.
 // the checks that ask for it. Such a check reads the article (and sentence) as context, so
 // each unit lies in one place.
 func (r *runState) byPlace(sentence bool) [][]int {
-	units := make([]int, len(r.view.reps))
-	for u := range units {
-		units[u] = u
+	// Bucket by article first (one map pass, then the distinct articles sorted) rather than
+	// sorting every unit by its article's path: an incremental run re-reads per-article
+	// checks over the whole corpus, and string comparisons in a sort dominated that.
+	byArticle := map[string][]int{}
+	for u, rep := range r.view.reps {
+		byArticle[rep.Article] = append(byArticle[rep.Article], u)
 	}
-	samePlace := func(x, y *claim.Claim) bool {
-		return x.Article == y.Article && (!sentence || x.SentenceStart == y.SentenceStart)
+	articles := make([]string, 0, len(byArticle))
+	for article := range byArticle {
+		articles = append(articles, article)
 	}
-	sort.SliceStable(units, func(i, j int) bool {
-		x, y := r.view.reps[units[i]], r.view.reps[units[j]]
-		if x.Article != y.Article {
-			return x.Article < y.Article
-		}
-		return sentence && x.SentenceStart < y.SentenceStart
-	})
+	sort.Strings(articles)
 	var places [][]int
-	start := 0
-	for i := range units {
-		if i == len(units)-1 || !samePlace(r.view.reps[units[i]], r.view.reps[units[i+1]]) {
-			places = append(places, units[start:i+1:i+1])
-			start = i + 1
+	for _, article := range articles {
+		units := byArticle[article]
+		if !sentence {
+			places = append(places, units)
+			continue
+		}
+		sort.SliceStable(units, func(i, j int) bool {
+			return r.view.reps[units[i]].SentenceStart < r.view.reps[units[j]].SentenceStart
+		})
+		start := 0
+		for i := range units {
+			if i == len(units)-1 || r.view.reps[units[i]].SentenceStart != r.view.reps[units[i+1]].SentenceStart {
+				places = append(places, units[start:i+1:i+1])
+				start = i + 1
+			}
 		}
 	}
 	return places
