@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/corpus"
@@ -20,6 +21,9 @@ type IndexStats struct {
 	Extracted int
 	// Unchanged articles came from the index.
 	Unchanged int
+	// Unread of the unchanged were not even read: their stamp (size, modification time,
+	// manifest entry) was the stored one.
+	Unread int
 	// Removed articles were dropped from the index (a rebuild whose file is gone).
 	Removed int
 	// Incremental says that CheckIndexed updated the previous run's findings instead of
@@ -242,7 +246,8 @@ func (c *Checker) indexArticle(article *corpus.Article, mentions []claim.Claim) 
 		date = article.Date.Format("2006-01-02")
 	}
 	return index.Article{Path: article.Path, Hash: index.ContentHash(article.Text, date, article.Outlet, article.Language, article.Title),
-		Date: date, Outlet: article.Outlet, Language: article.Language, Title: article.Title, PackVersion: c.pack.Version, Mentions: mentions}
+		Date: date, Outlet: article.Outlet, Language: article.Language, Title: article.Title, PackVersion: c.pack.Version,
+		Stamp: article.Stamp, Mentions: mentions}
 }
 
 // syncIndex loads paths, extracts and stores what the index lacks, and, when keep is set,
@@ -252,40 +257,77 @@ func (c *Checker) syncIndex(ctx context.Context, store index.Store, paths []stri
 	if err := c.VerifyIndex(ctx, store); err != nil {
 		return nil, stats, nil, err
 	}
-	articles, errs := c.loader.Load(paths)
-	sort.SliceStable(articles, func(i, j int) bool { return articles[i].Path < articles[j].Path })
-	var lookup []string
-	for _, article := range articles {
-		if article.Path != "-" {
-			lookup = append(lookup, article.Path)
+	// Files whose stamp (size, modification time, manifest entry) is the one stored are not
+	// read at all: their stored entry stands for them.
+	stored := map[string]index.Article{}
+	articles, kept, errs, err := c.loader.LoadChanged(paths, func(listed []string) (map[string]string, error) {
+		entries, err := store.Entries(ctx, listed)
+		if err != nil {
+			return nil, err
 		}
-	}
-	entries, err := store.Entries(ctx, lookup)
+		stamps := make(map[string]string, len(entries))
+		for _, entry := range entries {
+			if entry.PackVersion == c.pack.Version {
+				stored[entry.Path] = entry
+				stamps[entry.Path] = entry.Stamp
+			}
+		}
+		return stamps, nil
+	})
 	if err != nil {
 		return nil, stats, nil, err
 	}
+	stats.Unread = len(kept)
+	unread := make(map[string]bool, len(kept))
+	for _, k := range kept {
+		entry := stored[k.Path]
+		date, _ := time.Parse("2006-01-02", entry.Date) // empty: no date
+		articles = append(articles, &corpus.Article{Path: entry.Path, Title: entry.Title, Outlet: entry.Outlet, Language: entry.Language,
+			Date: date, Stamp: k.Stamp})
+		unread[k.Path] = true
+	}
+	sort.SliceStable(articles, func(i, j int) bool { return articles[i].Path < articles[j].Path })
 	storedHash := map[string]string{}
-	for _, entry := range entries {
-		if entry.PackVersion == c.pack.Version {
-			storedHash[entry.Path] = entry.Hash
+	for path, entry := range stored {
+		storedHash[path] = entry.Hash
+	}
+	// A file read with an error or a warning (bytes replaced, say) is never stamped: it is read
+	// again every time, so that its errors show in every run as in a run from scratch.
+	withErrors := make(map[string]bool, len(errs))
+	for _, e := range errs {
+		withErrors[e.File] = true
+	}
+	for _, article := range articles {
+		if withErrors[article.Path] {
+			article.Stamp = ""
 		}
 	}
 	mentions := make([][]claim.Claim, len(articles))
 	var changed []*corpus.Article
 	var unchanged []string
+	restamp := map[string]string{}
 	position := map[*corpus.Article]int{}
 	hashes := make(map[string]string, len(articles))
 	for i, article := range articles {
 		position[article] = i
-		hash := c.indexArticle(article, nil).Hash
+		hash := storedHash[article.Path]
+		if !unread[article.Path] {
+			hash = c.indexArticle(article, nil).Hash
+		}
 		hashes[article.Path] = hash
 		if article.Path != "-" && storedHash[article.Path] == hash {
 			unchanged = append(unchanged, article.Path)
+			if stamp := article.Stamp; stamp != stored[article.Path].Stamp {
+				restamp[article.Path] = stamp
+			}
 			continue
 		}
 		changed = append(changed, article)
 	}
 	stats.Unchanged = len(unchanged)
+	if err := store.SetStamps(ctx, restamp); err != nil {
+		return nil, stats, nil, err
+	}
 	err = c.extractAll(ctx, changed, func(article *corpus.Article, found []claim.Claim) error {
 		if keep {
 			mentions[position[article]] = found

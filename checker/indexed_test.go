@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing/fstest"
+	"time"
 
 	"github.com/claimcheck/claimcheck/checker"
 	"github.com/claimcheck/claimcheck/checker/corpusgen"
@@ -65,6 +66,52 @@ var _ = Describe("Checking through the claim index", func() {
 				store, err = index.Open(ctx, backend.NewDSN())
 				Expect(err).NotTo(HaveOccurred())
 				DeferCleanup(store.Close)
+			})
+
+			It("reads no file whose size, modification time and manifest entry are the stored ones", func() {
+				// Files written a moment ago are read every time: a second change within the
+				// same clock tick would not show in their stamp.
+				_, stats, err := c.CheckIndexed(ctx, store, []string{corpus})
+				Expect(err).NotTo(HaveOccurred())
+				Expect(stats.Unread).To(BeZero())
+				past := time.Now().Add(-time.Hour).Truncate(time.Second)
+				Expect(filepath.Walk(corpus, func(path string, _ os.FileInfo, err error) error {
+					if err != nil {
+						return err
+					}
+					return os.Chtimes(path, past, past)
+				})).To(Succeed())
+				_, stats, err = c.CheckIndexed(ctx, store, []string{corpus})
+				Expect(err).NotTo(HaveOccurred())
+				Expect(stats.Unread).To(BeZero(), "the first run after records the stamps")
+
+				full, err := c.Check(ctx, []string{corpus})
+				Expect(err).NotTo(HaveOccurred())
+				again, stats, err := c.CheckIndexed(ctx, store, []string{corpus})
+				Expect(err).NotTo(HaveOccurred())
+				Expect(stats).To(Equal(checker.IndexStats{Unchanged: 29, Unread: 29, Incremental: true}))
+				Expect(jsonOf(again)).To(Equal(jsonOf(full)))
+
+				// What the index trusts is the stamp, as git's index does: an edit of the same
+				// size whose modification time is put back is not seen...
+				seed := filepath.Join(corpus, "seeds", "renamed_004_0681050abb075594.txt")
+				edit(seed, "بإغلاق 60 قناة", "بإغلاق 80 قناة")
+				Expect(os.Chtimes(seed, past, past)).To(Succeed())
+				stale, stats, err := c.CheckIndexed(ctx, store, []string{corpus})
+				Expect(err).NotTo(HaveOccurred())
+				Expect(stats.Unread).To(Equal(29))
+				Expect(jsonOf(stale)).To(Equal(jsonOf(full)))
+
+				// ...and any edit that moves the modification time is read.
+				later := past.Add(time.Minute)
+				Expect(os.Chtimes(seed, later, later)).To(Succeed())
+				fresh, err := c.Check(ctx, []string{corpus})
+				Expect(err).NotTo(HaveOccurred())
+				Expect(jsonOf(fresh)).NotTo(Equal(jsonOf(full)))
+				edited, stats, err := c.CheckIndexed(ctx, store, []string{corpus})
+				Expect(err).NotTo(HaveOccurred())
+				Expect(stats).To(Equal(checker.IndexStats{Extracted: 1, Unchanged: 28, Unread: 28, Incremental: true}))
+				Expect(jsonOf(edited)).To(Equal(jsonOf(fresh)))
 			})
 
 			It("gives byte for byte the result of a run from scratch, first, unchanged and after edits", func() {

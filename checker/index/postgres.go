@@ -29,6 +29,10 @@ var postgresDialect = &dialect{
 	}, {
 		// Schema 2: the last run's findings per corpus, for incremental checks.
 		`CREATE TABLE runs (key TEXT PRIMARY KEY, data BYTEA NOT NULL)`,
+	}, {
+		// Schema 3: each article file's stamp (size, modification time, manifest entry), so
+		// that a re-check skips reading files that did not change.
+		`ALTER TABLE articles ADD COLUMN stamp TEXT NOT NULL DEFAULT ''`,
 	}},
 	tables: `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`,
 	// Writers of one schema queue behind one advisory lock, held until their transaction ends:

@@ -35,6 +35,10 @@ var sqliteDialect = &dialect{
 	}, {
 		// Schema 2: the last run's findings per corpus, for incremental checks.
 		`CREATE TABLE runs (key TEXT PRIMARY KEY, data BLOB NOT NULL)`,
+	}, {
+		// Schema 3: each article file's stamp (size, modification time, manifest entry), so
+		// that a re-check skips reading files that did not change.
+		`ALTER TABLE articles ADD COLUMN stamp TEXT NOT NULL DEFAULT ''`,
 	}},
 	tables:   `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
 	describe: describeSQLite,

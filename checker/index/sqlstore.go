@@ -16,7 +16,7 @@ import (
 )
 
 // SchemaVersion is the schema this code reads and writes; older ones are migrated on open.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // ContentHash is the hash stored with an article: everything extraction reads from it.
 func ContentHash(text, date, outlet, language, title string) string {
@@ -193,10 +193,10 @@ func (s *sqlStore) put(ctx context.Context, article Article, strict bool) error 
 		return fail(err)
 	}
 	var id int64
-	err = tx.QueryRowContext(ctx, `INSERT INTO articles (path, hash, date, outlet, language, title, pack_version, mention_count, claim_count, mentions)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+	err = tx.QueryRowContext(ctx, `INSERT INTO articles (path, hash, date, outlet, language, title, pack_version, mention_count, claim_count, mentions, stamp)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
 		article.Path, article.Hash, article.Date, article.Outlet, article.Language, article.Title, article.PackVersion,
-		len(article.Mentions), len(rows), blob).Scan(&id)
+		len(article.Mentions), len(rows), blob, article.Stamp).Scan(&id)
 	if err != nil {
 		return fail(err)
 	}
@@ -285,11 +285,43 @@ func (s *sqlStore) Remove(ctx context.Context, paths []string) (int, error) {
 	return removed, nil
 }
 
-const articleColumns = "path, hash, date, outlet, language, title, pack_version"
+// SetStamps records new stamps of stored articles whose content did not change (a file
+// touched, or stored before it could be trusted), in one transaction.
+func (s *sqlStore) SetStamps(ctx context.Context, stamps map[string]string) error {
+	if len(stamps) == 0 {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.fail("update index", err)
+	}
+	defer tx.Rollback()
+	if s.dialect.lock != "" {
+		if _, err := tx.ExecContext(ctx, s.dialect.lock); err != nil {
+			return s.fail("update index", err)
+		}
+	}
+	paths := make([]string, 0, len(stamps))
+	for path := range stamps {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths) // one order for every writer
+	for _, path := range paths {
+		if _, err := tx.ExecContext(ctx, "UPDATE articles SET stamp = $1 WHERE path = $2", stamps[path], path); err != nil {
+			return s.fail("update index", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return s.fail("update index", err)
+	}
+	return nil
+}
+
+const articleColumns = "path, hash, date, outlet, language, title, pack_version, stamp"
 
 func scanArticle(scanner interface{ Scan(...any) error }, extra ...any) (Article, error) {
 	var a Article
-	err := scanner.Scan(append([]any{&a.Path, &a.Hash, &a.Date, &a.Outlet, &a.Language, &a.Title, &a.PackVersion}, extra...)...)
+	err := scanner.Scan(append([]any{&a.Path, &a.Hash, &a.Date, &a.Outlet, &a.Language, &a.Title, &a.PackVersion, &a.Stamp}, extra...)...)
 	return a, err
 }
 
@@ -422,7 +454,7 @@ func (s *sqlStore) Claims(ctx context.Context, query Query) ([]Match, error) {
 		where, args = append(where, "NOT "+clause), append(args, more...)
 	}
 	// Ordered here rather than by the database: no sort step in the query plan, and bytewise.
-	rows, err := s.db.QueryContext(ctx, "SELECT a.path, a.hash, a.date, a.outlet, a.language, a.title, a.pack_version, c.ord, c.json FROM claims c JOIN articles a ON a.id = c.article_id WHERE "+
+	rows, err := s.db.QueryContext(ctx, "SELECT a.path, a.hash, a.date, a.outlet, a.language, a.title, a.pack_version, a.stamp, c.ord, c.json FROM claims c JOIN articles a ON a.id = c.article_id WHERE "+
 		strings.Join(where, " AND "), args...)
 	if err != nil {
 		return nil, s.fail("query index", err)

@@ -20,6 +20,9 @@ type Article struct {
 	Language    string
 	Title       string
 	PackVersion string
+	// Stamp is what the file looked like when it was read (corpus.Stamp): a re-check reads
+	// again only files whose stamp changed. Empty: always read again.
+	Stamp string
 	// Mentions are every numeric mention, claims and non-claims, as extracted. Entries and
 	// Matches leave it nil.
 	Mentions []claim.Claim
@@ -68,6 +71,8 @@ type Store interface {
 	Put(ctx context.Context, article Article) error
 	// Replace is Put without the pack version check: a rebuild replaces old articles one by one.
 	Replace(ctx context.Context, article Article) error
+	// SetStamps records the stamps of stored articles (by path) whose content is unchanged.
+	SetStamps(ctx context.Context, stamps map[string]string) error
 	// Remove deletes the articles with these exact paths and says how many there were.
 	Remove(ctx context.Context, paths []string) (int, error)
 	// Entries lists the stored articles with these paths without their mentions, sorted by

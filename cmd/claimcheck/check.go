@@ -126,7 +126,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings (with --baseline: new
 				}
 				result, err = s.checkDraft(c, ch, draft, draftDate, archive)
 			case store != nil:
-				result, err = checkWithIndex(c.Context(), ch, store, paths, explicit)
+				result, err = s.checkWithIndex(c.Context(), ch, store, paths, explicit)
 			default:
 				result, err = ch.Check(c.Context(), paths)
 			}
@@ -169,7 +169,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings (with --baseline: new
 
 // checkWithIndex checks the given articles through the index (re-extracting what changed),
 // or every indexed article when no PATH was given.
-func checkWithIndex(ctx context.Context, ch *checker.Checker, store index.Store, paths []string, explicit bool) (*report.Result, error) {
+func (s *streams) checkWithIndex(ctx context.Context, ch *checker.Checker, store index.Store, paths []string, explicit bool) (*report.Result, error) {
 	if !explicit {
 		extraction, err := ch.IndexedCorpus(ctx, store)
 		if err != nil {
@@ -177,10 +177,11 @@ func checkWithIndex(ctx context.Context, ch *checker.Checker, store index.Store,
 		}
 		return ch.CheckExtraction(ctx, extraction)
 	}
-	result, _, err := ch.CheckIndexed(ctx, store, paths)
+	result, stats, err := ch.CheckIndexed(ctx, store, paths)
 	if err != nil {
 		return nil, indexFailure(err)
 	}
+	s.note("index: %d articles extracted, %d unchanged (%d of them not read: same size, time and manifest entry)", stats.Extracted, stats.Unchanged, stats.Unread)
 	return result, nil
 }
 
