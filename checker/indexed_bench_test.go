@@ -195,7 +195,7 @@ func BenchmarkIndexBuild(b *testing.B) {
 // opening the index, extracting the draft, fetching its candidates and running the checks.
 // corpusVersion names kept benchmark corpora: the generator writes its sentences from the
 // pack's lexicons, so a corpus kept from another pack would not match a draft written now.
-func corpusVersion(c *checker.Checker) string { return corpusgen.Version + "-" + c.Pack().Version[:8] }
+func corpusVersion(c *checker.Checker) string { return corpusgen.Version + "p" + c.Pack().Version[:8] }
 
 func BenchmarkIndexCheckDraft(b *testing.B) {
 	n := benchSize("CLAIMCHECK_BENCH_ARTICLES", 2000)
