@@ -55,19 +55,30 @@ func (s *sqlStore) fail(verb string, err error) error {
 	return fmt.Errorf("%s %s: %w", verb, s.location, s.dialect.describe(err))
 }
 
+// begin starts a write transaction, queued behind the dialect's writer lock where it has one
+// (PostgreSQL's advisory lock; SQLite's immediate transactions lock by themselves).
+func (s *sqlStore) begin(ctx context.Context) (*sql.Tx, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if s.dialect.lock != "" {
+		if _, err := tx.ExecContext(ctx, s.dialect.lock); err != nil {
+			tx.Rollback()
+			return nil, err
+		}
+	}
+	return tx, nil
+}
+
 // migrate creates the schema in an empty database, upgrades an older one, and refuses a
 // database that holds something else.
 func (s *sqlStore) migrate(ctx context.Context) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return s.fail("open index", err)
 	}
 	defer tx.Rollback()
-	if s.dialect.lock != "" {
-		if _, err := tx.ExecContext(ctx, s.dialect.lock); err != nil {
-			return s.fail("open index", err)
-		}
-	}
 	rows, err := tx.QueryContext(ctx, s.dialect.tables)
 	if err != nil {
 		return s.fail("open index", err)
@@ -168,19 +179,14 @@ func (s *sqlStore) put(ctx context.Context, article Article, strict bool) error 
 		rows = append(rows, row{i, mention.Metric, mention.Subject, mention.Text, value, string(data)})
 	}
 
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("index %s into %s: %w", article.Path, s.location, s.dialect.describe(err))
-	}
-	defer tx.Rollback()
 	fail := func(err error) error {
 		return fmt.Errorf("index %s into %s: %w", article.Path, s.location, s.dialect.describe(err))
 	}
-	if s.dialect.lock != "" {
-		if _, err := tx.ExecContext(ctx, s.dialect.lock); err != nil {
-			return fail(err)
-		}
+	tx, err := s.begin(ctx)
+	if err != nil {
+		return fail(err)
 	}
+	defer tx.Rollback()
 	if strict {
 		if err := s.samePack(ctx, tx, article); err != nil {
 			return err
@@ -257,16 +263,11 @@ func (s *sqlStore) samePack(ctx context.Context, tx *sql.Tx, article Article) er
 }
 
 func (s *sqlStore) Remove(ctx context.Context, paths []string) (int, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return 0, s.fail("remove from index", err)
 	}
 	defer tx.Rollback()
-	if s.dialect.lock != "" {
-		if _, err := tx.ExecContext(ctx, s.dialect.lock); err != nil {
-			return 0, s.fail("remove from index", err)
-		}
-	}
 	removed := 0
 	for _, path := range paths {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM claims WHERE article_id IN (SELECT id FROM articles WHERE path = $1)", path); err != nil {
@@ -291,16 +292,11 @@ func (s *sqlStore) SetStamps(ctx context.Context, stamps map[string]string) erro
 	if len(stamps) == 0 {
 		return nil
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return s.fail("update index", err)
 	}
 	defer tx.Rollback()
-	if s.dialect.lock != "" {
-		if _, err := tx.ExecContext(ctx, s.dialect.lock); err != nil {
-			return s.fail("update index", err)
-		}
-	}
 	paths := make([]string, 0, len(stamps))
 	for path := range stamps {
 		paths = append(paths, path)
