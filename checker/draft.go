@@ -66,10 +66,14 @@ func (c *Checker) ExtractDraft(ctx context.Context, draft Draft) (*Extraction, e
 // An archive article with the draft's path is left out: the draft is its new version.
 //
 // Each finding's archive claims carry their article's path, date and outlet; the result's
-// articles are the draft followed by the archive articles the findings cite.
+// articles are the draft, with every mention, followed by the archive articles the findings
+// cite, each with only the claims they cite.
 func (c *Checker) CheckDraft(ctx context.Context, draft, archive *Extraction) (*report.Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if archive == nil {
+		archive = &Extraction{}
 	}
 	inDraft := map[string]bool{}
 	for _, article := range draft.Articles {
@@ -83,43 +87,63 @@ func (c *Checker) CheckDraft(ctx context.Context, draft, archive *Extraction) (*
 			metrics[m.Metric] = true
 		}
 	}
-	mentions := append([]claim.Claim(nil), draft.Mentions...)
-	if archive != nil {
-		for _, m := range archive.Mentions {
-			if metrics[m.Metric] && m.IsClaim && !inDraft[m.Article] {
-				mentions = append(mentions, m)
-			}
-		}
-	}
 	// In corpus order (by path, then position), as a full run reads them: which claim is a
 	// and which b, and so a finding's wording, does not depend on which side is the draft.
-	sort.SliceStable(mentions, func(i, j int) bool {
-		if mentions[i].Article != mentions[j].Article {
-			return mentions[i].Article < mentions[j].Article
+	// Pointers are sorted, then the claims copied once.
+	order := make([]*claim.Claim, 0, len(draft.Mentions)+len(archive.Mentions))
+	for i := range draft.Mentions {
+		order = append(order, &draft.Mentions[i])
+	}
+	for i := range archive.Mentions {
+		if m := &archive.Mentions[i]; metrics[m.Metric] && m.IsClaim && !inDraft[m.Article] {
+			order = append(order, m)
 		}
-		return mentions[i].Start < mentions[j].Start
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		if order[i].Article != order[j].Article {
+			return order[i].Article < order[j].Article
+		}
+		return order[i].Start < order[j].Start
 	})
+	mentions := make([]claim.Claim, len(order))
+	for i, m := range order {
+		mentions[i] = *m
+	}
 	// Only what involves the draft is evaluated: archive claims are compared with the
 	// draft's, never with each other, so the cost follows the draft, not the archive.
 	findings, checkErrors, _ := c.engine.RunFocused(mentions, func(m *claim.Claim) bool { return inDraft[m.Article] })
 	involving := Involving(inDraft)
 	kept := make([]claim.Finding, 0, len(findings))
-	cited := map[string]bool{}
+	type place struct {
+		article string
+		start   int
+	}
+	cited := map[place]bool{}
 	for _, finding := range findings {
 		if !involving(finding) {
 			continue
 		}
 		kept = append(kept, finding)
 		for _, c := range finding.Claims {
-			cited[c.Article] = true
+			cited[place{c.Article, c.Start}] = true
 		}
 	}
+	// The archive articles the findings cite, each with the claims they cite: whether the
+	// archive is a folder or an index's candidates, the result is the same, and small.
 	articles := append([]report.Article(nil), draft.Articles...)
-	if archive != nil {
-		for _, article := range archive.Articles {
-			if cited[article.Path] && !inDraft[article.Path] {
-				articles = append(articles, article)
+	for _, article := range archive.Articles {
+		if inDraft[article.Path] {
+			continue
+		}
+		var quoted []claim.Claim
+		for _, m := range article.Mentions {
+			if cited[place{article.Path, m.Start}] {
+				quoted = append(quoted, m)
 			}
+		}
+		if quoted != nil {
+			article.Mentions = quoted
+			articles = append(articles, article)
 		}
 	}
 	return c.result(kept, append(append(source.ErrorList(nil), draft.Errors...), checkErrors...), articles), nil

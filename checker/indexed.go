@@ -161,36 +161,41 @@ func (c *Checker) ArchiveFromIndex(ctx context.Context, store index.Store, draft
 		metrics = append(metrics, metric)
 	}
 	sort.Strings(metrics)
-	byPath := map[string]*report.Article{}
-	var order []string
+	var matches []*index.Match
 	for _, metric := range metrics {
 		list := make([]string, 0, len(subjects[metric]))
 		for subject := range subjects[metric] {
 			list = append(list, subject)
 		}
 		sort.Strings(list)
-		matches, err := store.Claims(ctx, index.Query{Metric: metric, Subjects: list, ExcludePaths: exclude})
+		found, err := store.Claims(ctx, index.Query{Metric: metric, Subjects: list, ExcludePaths: exclude})
 		if err != nil {
 			return nil, err
 		}
-		for _, match := range matches {
-			entry, ok := byPath[match.Article.Path]
-			if !ok {
-				article := reportArticle(match.Article, nil)
-				entry = &article
-				byPath[match.Article.Path] = entry
-				order = append(order, match.Article.Path)
-			}
-			entry.Mentions = append(entry.Mentions, match.Claim)
-		}
+		matches = append(matches, found...)
 	}
-	sort.Strings(order)
-	out := &Extraction{}
-	for _, path := range order {
-		entry := byPath[path]
-		sort.SliceStable(entry.Mentions, func(i, j int) bool { return entry.Mentions[i].Start < entry.Mentions[j].Start })
-		out.Articles = append(out.Articles, *entry)
-		out.Mentions = append(out.Mentions, entry.Mentions...)
+	// Each metric's claims come by path and position; several are merged.
+	if len(metrics) > 1 {
+		sort.SliceStable(matches, func(i, j int) bool {
+			if matches[i].Article.Path != matches[j].Article.Path {
+				return matches[i].Article.Path < matches[j].Article.Path
+			}
+			return matches[i].Claim.Start < matches[j].Claim.Start
+		})
+	}
+	// One array holds every claim, copied once from the (possibly shared) matches; each
+	// article's Mentions is its run in it.
+	out := &Extraction{Mentions: make([]claim.Claim, len(matches))}
+	for i, match := range matches {
+		out.Mentions[i] = match.Claim
+	}
+	for start := 0; start < len(matches); {
+		end := start + 1
+		for end < len(matches) && matches[end].Article.Path == matches[start].Article.Path {
+			end++
+		}
+		out.Articles = append(out.Articles, reportArticle(matches[start].Article, out.Mentions[start:end:end]))
+		start = end
 	}
 	return out, nil
 }

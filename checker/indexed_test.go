@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -247,6 +248,23 @@ var _ = Describe("Checking through the claim index", func() {
 				Expect(draftFindings(c, focused, draftPath)).To(Equal(draftFindings(c, wide, draftPath)))
 				for _, f := range focused.Findings {
 					Expect(f.Claims).To(ContainElement(HaveField("Article", draftPath)), f.Message)
+				}
+				// The archive articles come with the claims the findings quote, and nothing else:
+				// the answer stays small however many candidates there were.
+				quoted := map[string]bool{}
+				for _, f := range focused.Findings {
+					for _, c := range f.Claims {
+						quoted[fmt.Sprintf("%s@%d", c.Article, c.Start)] = true
+					}
+				}
+				Expect(focused.Articles[0].Path).To(Equal(draftPath))
+				Expect(focused.Articles[0].Mentions).To(HaveLen(len(draft.Mentions)))
+				Expect(len(focused.Articles)).To(BeNumerically(">", 1))
+				for _, article := range focused.Articles[1:] {
+					Expect(article.Mentions).NotTo(BeEmpty())
+					for _, m := range article.Mentions {
+						Expect(quoted).To(HaveKey(fmt.Sprintf("%s@%d", article.Path, m.Start)))
+					}
 				}
 			})
 		})

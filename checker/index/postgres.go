@@ -33,6 +33,11 @@ var postgresDialect = &dialect{
 		// Schema 3: each article file's stamp (size, modification time, manifest entry), so
 		// that a re-check skips reading files that did not change.
 		`ALTER TABLE articles ADD COLUMN stamp TEXT NOT NULL DEFAULT ''`,
+	}, {
+		// Schema 4: a counter moved by every write, so that a cache of claims in a
+		// long-running reader (index.Cache) knows when to drop what it holds.
+		`CREATE TABLE generation (value BIGINT NOT NULL)`,
+		`INSERT INTO generation (value) VALUES (0)`,
 	}},
 	tables: `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`,
 	// Writers of one schema queue behind one advisory lock, held until their transaction ends:
@@ -42,7 +47,7 @@ var postgresDialect = &dialect{
 		var size int64
 		err := db.QueryRowContext(ctx, `SELECT CAST(COALESCE(SUM(pg_total_relation_size(c.oid)), 0) AS BIGINT) FROM pg_class c
 			JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'
-			AND c.relname IN ('schema_version', 'articles', 'claims', 'runs')`).Scan(&size)
+			AND c.relname IN ('schema_version', 'articles', 'claims', 'runs', 'generation')`).Scan(&size)
 		return size, err
 	},
 	describe: describePostgres,

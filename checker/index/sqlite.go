@@ -39,6 +39,11 @@ var sqliteDialect = &dialect{
 		// Schema 3: each article file's stamp (size, modification time, manifest entry), so
 		// that a re-check skips reading files that did not change.
 		`ALTER TABLE articles ADD COLUMN stamp TEXT NOT NULL DEFAULT ''`,
+	}, {
+		// Schema 4: a counter moved by every write, so that a cache of claims in a
+		// long-running reader (index.Cache) knows when to drop what it holds.
+		`CREATE TABLE generation (value INTEGER NOT NULL)`,
+		`INSERT INTO generation (value) VALUES (0)`,
 	}},
 	tables:   `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
 	describe: describeSQLite,

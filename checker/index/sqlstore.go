@@ -16,7 +16,7 @@ import (
 )
 
 // SchemaVersion is the schema this code reads and writes; older ones are migrated on open.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // ContentHash is the hash stored with an article: everything extraction reads from it.
 func ContentHash(text, date, outlet, language, title string) string {
@@ -223,6 +223,9 @@ func (s *sqlStore) put(ctx context.Context, article Article, strict bool) error 
 			return fail(err)
 		}
 	}
+	if err := s.bump(ctx, tx); err != nil {
+		return fail(err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fail(err)
 	}
@@ -232,7 +235,7 @@ func (s *sqlStore) put(ctx context.Context, article Article, strict bool) error 
 // samePack refuses an article whose pack version differs from another stored article's. The
 // distinct versions come from the pack_version index (one or two rows, whatever the size).
 func (s *sqlStore) samePack(ctx context.Context, tx *sql.Tx, article Article) error {
-	rows, err := tx.QueryContext(ctx, "SELECT DISTINCT pack_version FROM articles")
+	rows, err := tx.QueryContext(ctx, distinctPackVersions)
 	if err != nil {
 		return fmt.Errorf("index %s into %s: %w", article.Path, s.location, s.dialect.describe(err))
 	}
@@ -280,6 +283,9 @@ func (s *sqlStore) Remove(ctx context.Context, paths []string) (int, error) {
 		n, _ := result.RowsAffected()
 		removed += int(n)
 	}
+	if err := s.bump(ctx, tx); err != nil {
+		return 0, s.fail("remove from index", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, s.fail("remove from index", err)
 	}
@@ -306,6 +312,9 @@ func (s *sqlStore) SetStamps(ctx context.Context, stamps map[string]string) erro
 		if _, err := tx.ExecContext(ctx, "UPDATE articles SET stamp = $1 WHERE path = $2", stamps[path], path); err != nil {
 			return s.fail("update index", err)
 		}
+	}
+	if err := s.bump(ctx, tx); err != nil {
+		return s.fail("update index", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return s.fail("update index", err)
@@ -434,7 +443,7 @@ func inList(column string, values []string, n int) (string, []any) {
 	return b.String(), args
 }
 
-func (s *sqlStore) Claims(ctx context.Context, query Query) ([]Match, error) {
+func (s *sqlStore) Claims(ctx context.Context, query Query) ([]*Match, error) {
 	where := []string{"c.metric = $1"}
 	args := []any{query.Metric}
 	if len(query.Subjects) > 0 {
@@ -506,11 +515,40 @@ func (s *sqlStore) Claims(ctx context.Context, query Query) ([]Match, error) {
 			return nil, err
 		}
 	}
-	return out, nil
+	pointers := make([]*Match, len(out))
+	for i := range out {
+		pointers[i] = &out[i]
+	}
+	return pointers, nil
 }
 
+// bump moves the generation inside a write transaction: readers that cache claims (Cache)
+// see the change at their next read, whichever process wrote.
+func (s *sqlStore) bump(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, "UPDATE generation SET value = value + 1")
+	return err
+}
+
+// Generation is a number that changes with every write to the stored articles.
+func (s *sqlStore) Generation(ctx context.Context) (int64, error) {
+	var generation int64
+	if err := s.db.QueryRowContext(ctx, "SELECT value FROM generation").Scan(&generation); err != nil {
+		return 0, s.fail("read index", err)
+	}
+	return generation, nil
+}
+
+// distinctPackVersions lists the pack versions in order by hopping along the pack_version
+// index from one value to the next (a loose index scan): one probe per version, where
+// SELECT DISTINCT walks an entry per article (6 ms at 100,000 articles, on every draft).
+const distinctPackVersions = `WITH RECURSIVE versions (version) AS (
+		SELECT MIN(pack_version) FROM articles
+		UNION ALL
+		SELECT (SELECT MIN(pack_version) FROM articles WHERE pack_version > versions.version) FROM versions WHERE versions.version IS NOT NULL)
+	SELECT version FROM versions WHERE version IS NOT NULL`
+
 func (s *sqlStore) PackVersions(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT pack_version FROM articles ORDER BY pack_version")
+	rows, err := s.db.QueryContext(ctx, distinctPackVersions)
 	if err != nil {
 		return nil, s.fail("read index", err)
 	}

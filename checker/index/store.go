@@ -82,10 +82,15 @@ type Store interface {
 	// that are not stored are left out. Nil paths returns every article. Sorted by path.
 	Articles(ctx context.Context, paths []string) ([]Article, error)
 	// Claims returns the stored claims that match the query, by article path and position.
-	Claims(ctx context.Context, query Query) ([]Match, error)
+	// The matches are read-only: a Cache hands the same ones to every caller.
+	Claims(ctx context.Context, query Query) ([]*Match, error)
 	// PackVersions lists the distinct pack versions of the stored articles.
 	PackVersions(ctx context.Context) ([]string, error)
 	Status(ctx context.Context) (Status, error)
+	// Generation is a number that changes whenever stored articles change, whichever
+	// process changed them: a reader that keeps claims in memory compares it to know when
+	// they are stale.
+	Generation(ctx context.Context) (int64, error)
 	// SaveRun keeps an opaque record of a run (the checker's findings) under key, replacing
 	// the previous one; Run reads it back, nil when there is none.
 	SaveRun(ctx context.Context, key string, data []byte) error

@@ -53,16 +53,23 @@ func open(dsn string) index.Store {
 	return store
 }
 
-// One behaviour, one suite: every spec below runs against each backend.
+// One behaviour, one suite: every spec below runs against each backend, and again behind a
+// Cache, which must not change what any query answers.
 var _ = Describe("Store", func() {
 	for _, backend := range indextest.Backends() {
 		Context("on "+backend.Name, func() {
-			describeStore(backend)
+			describeStore(backend, open)
+		})
+		Context("on "+backend.Name+" behind a cache", func() {
+			describeStore(backend, func(dsn string) index.Store {
+				// A small cache, so that the specs also see buckets evicted and read again.
+				return index.NewCache(open(dsn), 5)
+			})
 		})
 	}
 })
 
-func describeStore(backend indextest.Backend) {
+func describeStore(backend indextest.Backend, open func(dsn string) index.Store) {
 	ctx := context.Background()
 	var dsn string
 	var store index.Store
@@ -199,6 +206,8 @@ func describeStore(backend indextest.Backend) {
 		Expect(err).NotTo(HaveOccurred())
 		_, err = db.Exec("DROP TABLE runs")
 		Expect(err).NotTo(HaveOccurred())
+		_, err = db.Exec("DROP TABLE generation")
+		Expect(err).NotTo(HaveOccurred())
 		_, err = db.Exec("ALTER TABLE articles DROP COLUMN stamp")
 		Expect(err).NotTo(HaveOccurred())
 		_, err = db.Exec("UPDATE schema_version SET version = 1")
@@ -218,6 +227,31 @@ func describeStore(backend indextest.Backend) {
 		Expect(again.SaveRun(ctx, "k", []byte("newer"))).To(Succeed())
 		Expect(again.Run(ctx, "k")).To(Equal([]byte("newer")))
 		Expect(again.Run(ctx, "missing")).To(BeNil())
+		before, err := again.Generation(ctx)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(again.Put(ctx, article("b.txt", "2017-01-02", "v1", 1))).To(Succeed())
+		Expect(again.Generation(ctx)).To(BeNumerically(">", before))
+	})
+
+	It("moves its generation with every write, and only then", func() {
+		generation := func() int64 {
+			value, err := store.Generation(ctx)
+			Expect(err).NotTo(HaveOccurred())
+			return value
+		}
+		start := generation()
+		Expect(store.Put(ctx, article("a.txt", "2017-01-02", "v1", 2))).To(Succeed())
+		afterPut := generation()
+		Expect(afterPut).NotTo(Equal(start))
+		_, err := store.Claims(ctx, index.Query{Metric: "accounts_removed"})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(store.SaveRun(ctx, "k", []byte("record"))).To(Succeed())
+		Expect(generation()).To(Equal(afterPut), "reads and run records change no claim")
+		Expect(store.SetStamps(ctx, map[string]string{"a.txt": "stamp"})).To(Succeed())
+		afterStamps := generation()
+		Expect(afterStamps).NotTo(Equal(afterPut))
+		Expect(store.Remove(ctx, []string{"a.txt"})).To(Equal(1))
+		Expect(generation()).NotTo(Equal(afterStamps))
 	})
 
 	It("survives a writer killed mid-write: what was indexed stays, nothing is half written", func() {

@@ -25,8 +25,9 @@ const benchClients = 20
 // 20 clients at once over loopback. The archive is the seeds unless CLAIMCHECK_BENCH_ARCHIVE
 // lists other paths (comma-separated) or CLAIMCHECK_BENCH_INDEX names a claim index (an
 // SQLite file or a postgres:// URL, built with the same packs: `claimcheck index add`), which
-// is opened once and queried for each draft's candidates, as `serve --index` does. The draft
-// is 1,000 words of the seeds unless CLAIMCHECK_BENCH_DRAFT names a file.
+// is opened once and queried for each draft's candidates through an index.Cache, as `serve
+// --index` does (CLAIMCHECK_BENCH_CACHE=0: without the cache, every request reads its
+// candidates). The draft is 1,000 words of the seeds unless CLAIMCHECK_BENCH_DRAFT names a file.
 func BenchmarkServer(b *testing.B) {
 	c, err := checker.New(checker.WithRules(os.DirFS("../../rules/default"), "rules/default"))
 	if err != nil {
@@ -36,11 +37,15 @@ func BenchmarkServer(b *testing.B) {
 	var archive server.Archive
 	var articles int
 	if dsn := os.Getenv("CLAIMCHECK_BENCH_INDEX"); dsn != "" {
-		store, err := index.Open(ctx, dsn)
+		opened, err := index.Open(ctx, dsn)
 		if err != nil {
 			b.Fatal(err)
 		}
-		defer store.Close()
+		defer opened.Close()
+		store := index.Store(index.NewCache(opened, index.DefaultCacheClaims))
+		if os.Getenv("CLAIMCHECK_BENCH_CACHE") == "0" {
+			store = opened
+		}
 		if err := c.VerifyIndex(ctx, store); err != nil {
 			b.Fatal(err)
 		}

@@ -21,6 +21,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/claimcheck/claimcheck/checker"
+	"github.com/claimcheck/claimcheck/checker/index"
 	"github.com/claimcheck/claimcheck/checker/report"
 	"github.com/claimcheck/claimcheck/checker/server"
 )
@@ -203,6 +204,51 @@ func (e *endless) Read(p []byte) (int, error) {
 	e.read.Add(n)
 	return int(n), nil
 }
+
+var _ = Describe("against a claim index, through its cache", func() {
+	It("sees an article indexed by another process while it serves", func() {
+		ctx := context.Background()
+		text, published := twitterDraft()
+		var others []string
+		for _, article := range archive.Articles {
+			if article.Path != published.Path {
+				others = append(others, article.Path)
+			}
+		}
+		dsn := GinkgoT().TempDir() + "/index.db"
+		opened, err := index.Open(ctx, dsn)
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(opened.Close)
+		_, lost, err := shared.IndexAdd(ctx, opened, others)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(lost).To(BeEmpty())
+		cache := index.NewCache(opened, 0)
+		fromIndex := func(ctx context.Context, draft *checker.Extraction) (*checker.Extraction, error) {
+			return shared.ArchiveFromIndex(ctx, cache, draft)
+		}
+		ts := httptest.NewServer(server.New(shared, fromIndex).Handler())
+		DeferCleanup(ts.Close)
+		check := func() *report.Result {
+			GinkgoHelper()
+			status, data := post(ts.URL+"/v1/check?date=2018-05-01", "text/plain", strings.NewReader(text))
+			Expect(status).To(Equal(http.StatusOK), string(data))
+			return decodeResult(data)
+		}
+		Expect(check().Findings).To(BeEmpty())
+		Expect(check().Findings).To(BeEmpty())
+		Expect(cache.Stats().Hits).To(BeNumerically(">", 0), "the second draft is answered from memory")
+
+		writer, err := index.Open(ctx, dsn) // as `claimcheck index add` from another process
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(writer.Close)
+		_, lost, err = shared.IndexAdd(ctx, writer, []string{published.Path})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(lost).To(BeEmpty())
+		result := check()
+		Expect(result.Findings).To(HaveLen(1))
+		Expect(result.Findings[0].Claims).To(ContainElement(HaveField("Article", published.Path)))
+	})
+})
 
 var _ = Describe("bad requests", func() {
 	var ts *httptest.Server

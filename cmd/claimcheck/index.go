@@ -333,7 +333,7 @@ func newClaimsCommand(s *streams) *cobra.Command {
 	return c
 }
 
-func printClaims(w io.Writer, matches []index.Match) {
+func printClaims(w io.Writer, matches []*index.Match) {
 	for _, m := range matches {
 		date := m.Article.Date
 		if date == "" {

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/claimcheck/claimcheck/checker"
+	"github.com/claimcheck/claimcheck/checker/index"
 	"github.com/claimcheck/claimcheck/checker/server"
 )
 
@@ -20,6 +21,7 @@ func newServeCommand(s *streams) *cobra.Command {
 	var maxBytes int64
 	var indexDSN string
 	var rebuild bool
+	var cacheClaims int
 	c := &cobra.Command{
 		Use:   "serve [PATH...]",
 		Short: "Serve draft checks over HTTP: POST /v1/check, GET /healthz, and an editor's page at /",
@@ -51,7 +53,7 @@ It listens on 127.0.0.1 unless --addr says otherwise: there is no authentication
 				if explicit {
 					return &exitError{code: 2, message: "serve --index serves the index: give no PATH (index them with claimcheck index add)"}
 				}
-				return s.serveIndex(c, ch, indexDSN, rebuild, addr, maxBytes)
+				return s.serveIndex(c, ch, indexDSN, rebuild, cacheClaims, addr, maxBytes)
 			}
 			archive, err := ch.Extract(c.Context(), paths)
 			bar.wait()
@@ -77,16 +79,26 @@ It listens on 127.0.0.1 unless --addr says otherwise: there is no authentication
 	c.Flags().Int64Var(&maxBytes, "max-bytes", server.DefaultMaxBytes, "largest request body accepted, in bytes (larger: 413)")
 	c.Flags().StringVar(&indexDSN, "index", "", indexFlagHelp+" (default: the configuration's index, else none): drafts are checked against the index's candidates instead of PATHs read at start")
 	c.Flags().BoolVar(&rebuild, "rebuild", false, "with --index: re-extract the index first when the rule packs changed")
+	c.Flags().IntVar(&cacheClaims, "cache-claims", index.DefaultCacheClaims, "with --index: decoded claims kept in memory across requests, by metric and subject, dropped when the index changes (0: no cache)")
 	return c
 }
 
 // serveIndex serves drafts against a claim index, opened once and shared by every request.
-func (s *streams) serveIndex(c *cobra.Command, ch *checker.Checker, dsn string, rebuild bool, addr string, maxBytes int64) error {
-	store, err := openIndex(c.Context(), dsn)
+func (s *streams) serveIndex(c *cobra.Command, ch *checker.Checker, dsn string, rebuild bool, cacheClaims int, addr string, maxBytes int64) error {
+	if cacheClaims < 0 {
+		return &exitError{code: 2, message: fmt.Sprintf("--cache-claims %d: expected 0 (no cache) or more", cacheClaims)}
+	}
+	opened, err := openIndex(c.Context(), dsn)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer opened.Close()
+	// Drafts about the same subjects share the decoded candidates; a write to the index,
+	// by any process, empties the cache at the next request.
+	store := opened
+	if cacheClaims > 0 {
+		store = index.NewCache(opened, cacheClaims)
+	}
 	if err := prepareIndex(c.Context(), s, ch, store, rebuild); err != nil {
 		return err
 	}
