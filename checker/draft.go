@@ -69,11 +69,25 @@ func (c *Checker) ExtractDraft(ctx context.Context, draft Draft) (*Extraction, e
 // articles are the draft, with every mention, followed by the archive articles the findings
 // cite, each with only the claims they cite.
 func (c *Checker) CheckDraft(ctx context.Context, draft, archive *Extraction) (*report.Result, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
 	if archive == nil {
 		archive = &Extraction{}
+	}
+	candidates := make([]*claim.Claim, len(archive.Mentions))
+	for i := range archive.Mentions {
+		candidates[i] = &archive.Mentions[i]
+	}
+	articles := make(map[string]report.Article, len(archive.Articles))
+	for _, article := range archive.Articles {
+		articles[article.Path] = article
+	}
+	return c.checkDraft(ctx, draft, candidates, func(path string) report.Article { return articles[path] })
+}
+
+// checkDraft is CheckDraft over the archive's claims, which it reads and never changes (an
+// index cache shares them between requests), and the metadata of their articles.
+func (c *Checker) checkDraft(ctx context.Context, draft *Extraction, candidates []*claim.Claim, article func(path string) report.Article) (*report.Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	inDraft := map[string]bool{}
 	for _, article := range draft.Articles {
@@ -90,12 +104,12 @@ func (c *Checker) CheckDraft(ctx context.Context, draft, archive *Extraction) (*
 	// In corpus order (by path, then position), as a full run reads them: which claim is a
 	// and which b, and so a finding's wording, does not depend on which side is the draft.
 	// Pointers are sorted, then the claims copied once.
-	order := make([]*claim.Claim, 0, len(draft.Mentions)+len(archive.Mentions))
+	order := make([]*claim.Claim, 0, len(draft.Mentions)+len(candidates))
 	for i := range draft.Mentions {
 		order = append(order, &draft.Mentions[i])
 	}
-	for i := range archive.Mentions {
-		if m := &archive.Mentions[i]; metrics[m.Metric] && m.IsClaim && !inDraft[m.Article] {
+	for _, m := range candidates {
+		if metrics[m.Metric] && m.IsClaim && !inDraft[m.Article] {
 			order = append(order, m)
 		}
 	}
@@ -128,23 +142,22 @@ func (c *Checker) CheckDraft(ctx context.Context, draft, archive *Extraction) (*
 			cited[place{c.Article, c.Start}] = true
 		}
 	}
-	// The archive articles the findings cite, each with the claims they cite: whether the
-	// archive is a folder or an index's candidates, the result is the same, and small.
+	// The archive articles the findings cite, in path order, each with the claims they cite:
+	// whether the archive is a folder or an index's candidates, the result is the same, and
+	// small.
 	articles := append([]report.Article(nil), draft.Articles...)
-	for _, article := range archive.Articles {
-		if inDraft[article.Path] {
+	for i := range mentions {
+		m := &mentions[i]
+		if inDraft[m.Article] || !cited[place{m.Article, m.Start}] {
 			continue
 		}
-		var quoted []claim.Claim
-		for _, m := range article.Mentions {
-			if cited[place{article.Path, m.Start}] {
-				quoted = append(quoted, m)
-			}
+		if last := len(articles) - 1; last < len(draft.Articles) || articles[last].Path != m.Article {
+			entry := article(m.Article)
+			entry.Path, entry.Mentions = m.Article, nil
+			articles = append(articles, entry)
 		}
-		if quoted != nil {
-			article.Mentions = quoted
-			articles = append(articles, article)
-		}
+		last := &articles[len(articles)-1]
+		last.Mentions = append(last.Mentions, *m)
 	}
 	return c.result(kept, append(append(source.ErrorList(nil), draft.Errors...), checkErrors...), articles), nil
 }

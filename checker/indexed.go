@@ -148,6 +148,29 @@ func (c *Checker) IndexedCorpus(ctx context.Context, store index.Store) (*Extrac
 // draft's parts with the archive's whole and the archive's parts under a draft whole; a sum
 // over archive siblings of a draft part is out of its reach.
 func (c *Checker) ArchiveFromIndex(ctx context.Context, store index.Store, draft *Extraction) (*Extraction, error) {
+	matches, err := c.candidates(ctx, store, draft)
+	if err != nil {
+		return nil, err
+	}
+	// One array holds every claim; each article's Mentions is its run in it.
+	out := &Extraction{Mentions: make([]claim.Claim, len(matches))}
+	for i, match := range matches {
+		out.Mentions[i] = match.Claim
+	}
+	for start := 0; start < len(matches); {
+		end := start + 1
+		for end < len(matches) && matches[end].Article.Path == matches[start].Article.Path {
+			end++
+		}
+		out.Articles = append(out.Articles, reportArticle(matches[start].Article, out.Mentions[start:end:end]))
+		start = end
+	}
+	return out, nil
+}
+
+// candidates are ArchiveFromIndex's claims with their articles, by path and position, as the
+// store gives them (read-only: a Cache shares them).
+func (c *Checker) candidates(ctx context.Context, store index.Store, draft *Extraction) ([]*index.Match, error) {
 	if err := c.VerifyIndex(ctx, store); err != nil {
 		return nil, err
 	}
@@ -183,21 +206,7 @@ func (c *Checker) ArchiveFromIndex(ctx context.Context, store index.Store, draft
 			return matches[i].Claim.Start < matches[j].Claim.Start
 		})
 	}
-	// One array holds every claim, copied once from the (possibly shared) matches; each
-	// article's Mentions is its run in it.
-	out := &Extraction{Mentions: make([]claim.Claim, len(matches))}
-	for i, match := range matches {
-		out.Mentions[i] = match.Claim
-	}
-	for start := 0; start < len(matches); {
-		end := start + 1
-		for end < len(matches) && matches[end].Article.Path == matches[start].Article.Path {
-			end++
-		}
-		out.Articles = append(out.Articles, reportArticle(matches[start].Article, out.Mentions[start:end:end]))
-		start = end
-	}
-	return out, nil
+	return matches, nil
 }
 
 // candidateSubjects maps each metric of the draft's comparable claims to the subjects its
@@ -446,13 +455,21 @@ func (c *Checker) extractAll(ctx context.Context, articles []*corpus.Article, st
 	return ctx.Err()
 }
 
-// CheckAgainstIndex checks a draft against the indexed archive: the archive side is
-// ArchiveFromIndex's candidates, checked with CheckDraft, so the cost follows the draft, not
-// the archive's size.
+// CheckAgainstIndex checks a draft against the indexed archive: CheckDraft over
+// ArchiveFromIndex's candidates, which it reads in place rather than copying them into an
+// Extraction first, so the cost follows the draft, not the archive's size.
 func (c *Checker) CheckAgainstIndex(ctx context.Context, store index.Store, draft *Extraction) (*report.Result, error) {
-	archive, err := c.ArchiveFromIndex(ctx, store, draft)
+	matches, err := c.candidates(ctx, store, draft)
 	if err != nil {
 		return nil, err
 	}
-	return c.CheckDraft(ctx, draft, archive)
+	claims := make([]*claim.Claim, len(matches))
+	articles := make(map[string]*index.Article, len(matches)/4)
+	for i, match := range matches {
+		claims[i] = &match.Claim
+		if _, ok := articles[match.Article.Path]; !ok {
+			articles[match.Article.Path] = &match.Article
+		}
+	}
+	return c.checkDraft(ctx, draft, claims, func(path string) report.Article { return reportArticle(*articles[path], nil) })
 }

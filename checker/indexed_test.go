@@ -3,6 +3,7 @@ package checker_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -249,6 +250,15 @@ var _ = Describe("Checking through the claim index", func() {
 				for _, f := range focused.Findings {
 					Expect(f.Claims).To(ContainElement(HaveField("Article", draftPath)), f.Message)
 				}
+				// In one step (reading the index's claims in place) or in two (an Extraction of
+				// them, then CheckDraft), the answer is the same to the byte.
+				extracted, err := c.ArchiveFromIndex(ctx, store, draft)
+				Expect(err).NotTo(HaveOccurred())
+				twoSteps, err := c.CheckDraft(ctx, draft, extracted)
+				Expect(err).NotTo(HaveOccurred())
+				oneStep, err := json.Marshal(focused)
+				Expect(err).NotTo(HaveOccurred())
+				Expect(json.Marshal(twoSteps)).To(Equal(oneStep))
 				// The archive articles come with the claims the findings quote, and nothing else:
 				// the answer stays small however many candidates there were.
 				quoted := map[string]bool{}

@@ -54,9 +54,7 @@ func BenchmarkServer(b *testing.B) {
 			b.Fatal(err)
 		}
 		articles = status.Articles
-		archive = func(ctx context.Context, draft *checker.Extraction) (*checker.Extraction, error) {
-			return c.ArchiveFromIndex(ctx, store, draft)
-		}
+		archive = server.Indexed(c, store)
 	} else {
 		paths := []string{"../../seeds"}
 		if list := os.Getenv("CLAIMCHECK_BENCH_ARCHIVE"); list != "" {
@@ -67,7 +65,7 @@ func BenchmarkServer(b *testing.B) {
 			b.Fatal(err)
 		}
 		articles = len(read.Articles)
-		archive = server.Static(read)
+		archive = server.Static(c, read)
 	}
 	ts := httptest.NewServer(server.New(c, archive).Handler())
 	defer ts.Close()

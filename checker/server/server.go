@@ -17,17 +17,28 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimcheck/claimcheck/checker"
+	"github.com/claimcheck/claimcheck/checker/index"
+	"github.com/claimcheck/claimcheck/checker/report"
 	"github.com/claimcheck/claimcheck/checker/source"
 )
 
-// Archive gives the archive side of a draft check: the corpus read once at start
-// (Static), or the candidate claims a claim index returns for the draft. It must be safe for
-// concurrent calls and must not change what it returns afterwards.
-type Archive func(ctx context.Context, draft *checker.Extraction) (*checker.Extraction, error)
+// Archive checks a draft's extraction against what the server serves: a corpus read once at
+// start (Static) or a claim index (Indexed). It must be safe for concurrent calls.
+type Archive func(ctx context.Context, draft *checker.Extraction) (*report.Result, error)
 
-// Static serves one Extraction, read once, to every request.
-func Static(archive *checker.Extraction) Archive {
-	return func(context.Context, *checker.Extraction) (*checker.Extraction, error) { return archive, nil }
+// Static checks every draft against one Extraction, read once.
+func Static(c *checker.Checker, archive *checker.Extraction) Archive {
+	return func(ctx context.Context, draft *checker.Extraction) (*report.Result, error) {
+		return c.CheckDraft(ctx, draft, archive)
+	}
+}
+
+// Indexed checks each draft against its candidates in a claim index. Wrapped in an
+// index.Cache, the store lets drafts about the same subjects share one read of them.
+func Indexed(c *checker.Checker, store index.Store) Archive {
+	return func(ctx context.Context, draft *checker.Extraction) (*report.Result, error) {
+		return c.CheckAgainstIndex(ctx, store, draft)
+	}
 }
 
 // DefaultMaxBytes caps a request body: a long feature is some tens of kilobytes.
@@ -226,14 +237,13 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error(), list)
 		return
 	}
-	archive, err := s.archive(ctx, draft)
+	result, err := s.archive(ctx, draft)
 	if err != nil {
-		writeError(w, http.StatusInternalServerError, fmt.Sprintf("read archive: %v", err), nil)
-		return
-	}
-	result, err := s.checker.CheckDraft(ctx, draft, archive)
-	if err != nil {
-		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("check draft: %v", err), nil)
+		status := http.StatusInternalServerError // the archive could not be read
+		if ctx.Err() != nil {
+			status = http.StatusServiceUnavailable
+		}
+		writeError(w, status, fmt.Sprintf("check draft: %v", err), nil)
 		return
 	}
 	// The contract of --format json, compact: re-indenting costs a fifth of a request.

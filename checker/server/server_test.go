@@ -47,7 +47,7 @@ const selfContradiction = "تقول إدارة تطبيق «تليجرام» إ�
 
 func newServer(options ...server.Option) *httptest.Server {
 	options = append([]server.Option{server.WithClock(func() time.Time { return time.Date(2018, 5, 1, 0, 0, 0, 0, time.UTC) })}, options...)
-	ts := httptest.NewServer(server.New(shared, server.Static(archive), options...).Handler())
+	ts := httptest.NewServer(server.New(shared, server.Static(shared, archive), options...).Handler())
 	DeferCleanup(ts.Close)
 	return ts
 }
@@ -223,10 +223,7 @@ var _ = Describe("against a claim index, through its cache", func() {
 		Expect(err).NotTo(HaveOccurred())
 		Expect(lost).To(BeEmpty())
 		cache := index.NewCache(opened, 0)
-		fromIndex := func(ctx context.Context, draft *checker.Extraction) (*checker.Extraction, error) {
-			return shared.ArchiveFromIndex(ctx, cache, draft)
-		}
-		ts := httptest.NewServer(server.New(shared, fromIndex).Handler())
+		ts := httptest.NewServer(server.New(shared, server.Indexed(shared, cache)).Handler())
 		DeferCleanup(ts.Close)
 		check := func() *report.Result {
 			GinkgoHelper()
@@ -398,10 +395,10 @@ var _ = Describe("Serve", func() {
 	It("finishes the requests under way when its context ends, then stops listening", func() {
 		release := make(chan struct{})
 		entered := make(chan struct{}, 1)
-		slow := func(ctx context.Context, draft *checker.Extraction) (*checker.Extraction, error) {
+		slow := func(ctx context.Context, draft *checker.Extraction) (*report.Result, error) {
 			entered <- struct{}{}
 			<-release
-			return archive, nil
+			return shared.CheckDraft(ctx, draft, archive)
 		}
 		listener, err := net.Listen("tcp", "127.0.0.1:0")
 		Expect(err).NotTo(HaveOccurred())
@@ -440,7 +437,7 @@ var _ = Describe("Serve", func() {
 		listener, err := net.Listen("tcp", "127.0.0.1:0")
 		Expect(err).NotTo(HaveOccurred())
 		listener.Close()
-		Expect(server.New(shared, server.Static(archive)).Serve(context.Background(), listener)).To(MatchError(ContainSubstring("serve")))
+		Expect(server.New(shared, server.Static(shared, archive)).Serve(context.Background(), listener)).To(MatchError(ContainSubstring("serve")))
 	})
 })
 

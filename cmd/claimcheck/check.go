@@ -116,13 +116,23 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings (with --baseline: new
 				if explicit {
 					return &exitError{code: 2, message: "--draft with --index checks against the index: give no PATH (index them with claimcheck index add)"}
 				}
-				archive := func(ctx context.Context, draft *checker.Extraction) (*checker.Extraction, error) {
-					return ch.ArchiveFromIndex(ctx, store, draft)
-				}
-				result, err = s.checkDraft(c, ch, draft, draftDate, archive)
+				result, err = s.checkDraft(c, ch, draft, draftDate, server.Indexed(ch, store))
 			case draft != "":
-				archive := func(ctx context.Context, _ *checker.Extraction) (*checker.Extraction, error) {
-					return ch.Extract(ctx, paths)
+				// Archive articles that could not be read are reported too: the draft was not
+				// checked against them.
+				archive := func(ctx context.Context, draft *checker.Extraction) (*report.Result, error) {
+					read, err := ch.Extract(ctx, paths)
+					if err != nil {
+						return nil, err
+					}
+					result, err := ch.CheckDraft(ctx, draft, read)
+					if err != nil {
+						return nil, err
+					}
+					result.Errors = append(result.Errors, read.Errors...)
+					source.ErrorList(result.Errors).Sort()
+					result.Summary.Errors = len(result.Errors)
+					return result, nil
 				}
 				result, err = s.checkDraft(c, ch, draft, draftDate, archive)
 			case store != nil:
@@ -199,7 +209,7 @@ func keepChanged(result *report.Result, changed *changes.Set) int {
 }
 
 // checkDraft reads the draft and the archive and checks one against the other.
-func (s *streams) checkDraft(c *cobra.Command, ch *checker.Checker, path, date string, loadArchive server.Archive) (*report.Result, error) {
+func (s *streams) checkDraft(c *cobra.Command, ch *checker.Checker, path, date string, check server.Archive) (*report.Result, error) {
 	var text io.Reader = s.in
 	name := "-"
 	if path != "-" {
@@ -222,19 +232,10 @@ func (s *streams) checkDraft(c *cobra.Command, ch *checker.Checker, path, date s
 		}
 		return nil, &exitError{code: 2, message: err.Error()}
 	}
-	archive, err := loadArchive(c.Context(), draft)
+	result, err := check(c.Context(), draft)
 	if err != nil {
 		return nil, &exitError{code: 2, message: err.Error()}
 	}
-	result, err := ch.CheckDraft(c.Context(), draft, archive)
-	if err != nil {
-		return nil, &exitError{code: 2, message: err.Error()}
-	}
-	// Archive articles that could not be read are reported too: the draft was not checked
-	// against them.
-	result.Errors = append(result.Errors, archive.Errors...)
-	source.ErrorList(result.Errors).Sort()
-	result.Summary.Errors = len(result.Errors)
 	return result, nil
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"log"
 	"net"
@@ -71,7 +70,7 @@ It listens on 127.0.0.1 unless --addr says otherwise: there is no authentication
 				return &exitError{code: 2, message: fmt.Sprintf("%d archive articles could not be read; not serving an incomplete archive", lost)}
 			}
 			description := fmt.Sprintf("%d archive articles, %d claims", len(archive.Articles), countClaims(archive))
-			return s.serve(c, ch, server.Static(archive), len(archive.Articles), description, addr, maxBytes)
+			return s.serve(c, ch, server.Static(ch, archive), len(archive.Articles), description, addr, maxBytes)
 		},
 	}
 	rules.add(c)
@@ -106,9 +105,7 @@ func (s *streams) serveIndex(c *cobra.Command, ch *checker.Checker, dsn string, 
 	if err != nil {
 		return indexFailure(err)
 	}
-	archive := func(ctx context.Context, draft *checker.Extraction) (*checker.Extraction, error) {
-		return ch.ArchiveFromIndex(ctx, store, draft)
-	}
+	archive := server.Indexed(ch, store)
 	description := fmt.Sprintf("index %s: %d articles, %d claims", dsn, status.Articles, status.Claims)
 	return s.serve(c, ch, archive, status.Articles, description, addr, maxBytes)
 }
