@@ -2,10 +2,12 @@ package checker
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/corpus"
@@ -83,6 +85,14 @@ func (c *Checker) CheckDraft(ctx context.Context, draft, archive *Extraction) (*
 	return c.checkDraft(ctx, draft, candidates, func(path string) report.Article { return articles[path] })
 }
 
+// comparePlace orders claims by article path, then position.
+func comparePlace(a, b *claim.Claim) int {
+	if order := strings.Compare(a.Article, b.Article); order != 0 {
+		return order
+	}
+	return cmp.Compare(a.Start, b.Start)
+}
+
 // checkDraft is CheckDraft over the archive's claims, which it reads and never changes (an
 // index cache shares them between requests), and the metadata of their articles.
 func (c *Checker) checkDraft(ctx context.Context, draft *Extraction, candidates []*claim.Claim, article func(path string) report.Article) (*report.Result, error) {
@@ -103,25 +113,30 @@ func (c *Checker) checkDraft(ctx context.Context, draft *Extraction, candidates 
 	}
 	// In corpus order (by path, then position), as a full run reads them: which claim is a
 	// and which b, and so a finding's wording, does not depend on which side is the draft.
-	// Pointers are sorted, then the claims copied once.
-	order := make([]*claim.Claim, 0, len(draft.Mentions)+len(candidates))
+	// Both sides come in that order already (they are sorted when not); they are merged
+	// and each claim copied once.
+	ours := make([]*claim.Claim, len(draft.Mentions))
 	for i := range draft.Mentions {
-		order = append(order, &draft.Mentions[i])
+		ours[i] = &draft.Mentions[i]
 	}
+	theirs := make([]*claim.Claim, 0, len(candidates))
 	for _, m := range candidates {
 		if metrics[m.Metric] && m.IsClaim && !inDraft[m.Article] {
-			order = append(order, m)
+			theirs = append(theirs, m)
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		if order[i].Article != order[j].Article {
-			return order[i].Article < order[j].Article
+	for _, side := range [][]*claim.Claim{ours, theirs} {
+		if !slices.IsSortedFunc(side, comparePlace) {
+			slices.SortStableFunc(side, comparePlace)
 		}
-		return order[i].Start < order[j].Start
-	})
-	mentions := make([]claim.Claim, len(order))
-	for i, m := range order {
-		mentions[i] = *m
+	}
+	mentions := make([]claim.Claim, 0, len(ours)+len(theirs))
+	for len(ours) > 0 || len(theirs) > 0 {
+		if len(theirs) == 0 || len(ours) > 0 && comparePlace(ours[0], theirs[0]) <= 0 {
+			mentions, ours = append(mentions, *ours[0]), ours[1:]
+		} else {
+			mentions, theirs = append(mentions, *theirs[0]), theirs[1:]
+		}
 	}
 	// Only what involves the draft is evaluated: archive claims are compared with the
 	// draft's, never with each other, so the cost follows the draft, not the archive.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -199,12 +200,7 @@ func (c *Checker) candidates(ctx context.Context, store index.Store, draft *Extr
 	}
 	// Each metric's claims come by path and position; several are merged.
 	if len(metrics) > 1 {
-		sort.SliceStable(matches, func(i, j int) bool {
-			if matches[i].Article.Path != matches[j].Article.Path {
-				return matches[i].Article.Path < matches[j].Article.Path
-			}
-			return matches[i].Claim.Start < matches[j].Claim.Start
-		})
+		slices.SortStableFunc(matches, func(a, b *index.Match) int { return comparePlace(&a.Claim, &b.Claim) })
 	}
 	return matches, nil
 }

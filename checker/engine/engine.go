@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -277,8 +278,8 @@ func (r *runState) byPlace(sentence bool) [][]int {
 			places = append(places, units)
 			continue
 		}
-		sort.SliceStable(units, func(i, j int) bool {
-			return r.view.reps[units[i]].SentenceStart < r.view.reps[units[j]].SentenceStart
+		slices.SortStableFunc(units, func(a, b int) int {
+			return cmp.Compare(r.view.reps[a].SentenceStart, r.view.reps[b].SentenceStart)
 		})
 		start := 0
 		for i := range units {
@@ -466,7 +467,7 @@ func (r *runState) split(check *rules.Check, list []int) ([]string, [][]int) {
 	for i, u := range list {
 		sorted[i] = keyed{keyOf(u), u}
 	}
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].key < sorted[j].key })
+	slices.SortStableFunc(sorted, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
 	units := make([]int, len(sorted))
 	var keys []string
 	var groups [][]int
@@ -672,7 +673,7 @@ func (r *runState) timeline(list []int, visit func(a, b int)) {
 	for i, f := range list {
 		sorted[i] = dated{f, rules.AsOf(*r.representative(f)).Unix()}
 	}
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].day < sorted[j].day })
+	slices.SortStableFunc(sorted, func(a, b dated) int { return cmp.Compare(a.day, b.day) })
 	var previous, current []int
 	for i, d := range sorted {
 		f := d.figure

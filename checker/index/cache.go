@@ -3,7 +3,6 @@ package index
 import (
 	"container/list"
 	"context"
-	"sort"
 	"sync"
 )
 
@@ -111,7 +110,7 @@ func (c *Cache) Claims(ctx context.Context, query Query) ([]*Match, error) {
 	for _, path := range query.ExcludePaths {
 		exclude[path] = true
 	}
-	total := 0
+	runs := make([][]*Match, 0, len(found))
 	for _, b := range found {
 		select {
 		case <-b.ready:
@@ -121,26 +120,44 @@ func (c *Cache) Claims(ctx context.Context, query Query) ([]*Match, error) {
 		if b.err != nil {
 			return nil, b.err
 		}
-		total += len(b.matches)
-	}
-	out := make([]*Match, 0, total)
-	for _, b := range found {
+		run := make([]*Match, 0, len(b.matches))
 		for _, match := range b.matches {
-			if exclude[match.Article.Path] || (query.Since != "" && match.Article.Date < query.Since) {
+			if !exclude[match.Article.Path] && (query.Since == "" || match.Article.Date >= query.Since) {
+				run = append(run, match)
+			}
+		}
+		runs = append(runs, run)
+	}
+	return mergeRuns(runs), nil
+}
+
+// mergeRuns merges lists sorted by path and position, pairwise: each claim is moved
+// log(len(runs)) times, where sorting the whole would compare it far more often.
+func mergeRuns(runs [][]*Match) []*Match {
+	if len(runs) == 0 {
+		return []*Match{}
+	}
+	for len(runs) > 1 {
+		next := make([][]*Match, 0, (len(runs)+1)/2)
+		for i := 0; i < len(runs); i += 2 {
+			if i+1 == len(runs) {
+				next = append(next, runs[i])
 				continue
 			}
-			out = append(out, match)
-		}
-	}
-	if len(found) > 1 {
-		sort.SliceStable(out, func(i, j int) bool {
-			if out[i].Article.Path != out[j].Article.Path {
-				return out[i].Article.Path < out[j].Article.Path
+			a, b := runs[i], runs[i+1]
+			merged := make([]*Match, 0, len(a)+len(b))
+			for len(a) > 0 && len(b) > 0 {
+				if b[0].Article.Path < a[0].Article.Path || b[0].Article.Path == a[0].Article.Path && b[0].Claim.Start < a[0].Claim.Start {
+					merged, b = append(merged, b[0]), b[1:]
+				} else {
+					merged, a = append(merged, a[0]), a[1:]
+				}
 			}
-			return out[i].Claim.Start < out[j].Claim.Start
-		})
+			next = append(next, append(append(merged, a...), b...))
+		}
+		runs = next
 	}
-	return out, nil
+	return runs[0]
 }
 
 // load reads the buckets of these subjects in one query and publishes them. Buckets are

@@ -8,12 +8,15 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/claimcheck/claimcheck/checker"
+	"github.com/claimcheck/claimcheck/checker/corpusgen"
 	"github.com/claimcheck/claimcheck/checker/index"
 	"github.com/claimcheck/claimcheck/checker/server"
 )
@@ -69,14 +72,28 @@ func BenchmarkServer(b *testing.B) {
 	}
 	ts := httptest.NewServer(server.New(c, archive).Handler())
 	defer ts.Close()
-	text := benchDraft(b, 1000)
+	texts := []string{benchDraft(b, 1000)}
 	if path := os.Getenv("CLAIMCHECK_BENCH_DRAFT"); path != "" {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			b.Fatal(err)
 		}
-		text = string(data)
+		texts = []string{string(data)}
 	}
+	if n := os.Getenv("CLAIMCHECK_BENCH_DRAFTS"); n != "" {
+		// Many editors at once: n different generated drafts, sent in turn, so that requests
+		// also meet buckets no earlier draft asked for.
+		count, err := strconv.Atoi(n)
+		if err != nil || count < 1 {
+			b.Fatalf("CLAIMCHECK_BENCH_DRAFTS=%q: expected a count", n)
+		}
+		generator := corpusgen.New(c.Pack(), 99, corpusgen.WithWords(1000, 1000))
+		texts = texts[:0]
+		for i := range count {
+			texts = append(texts, generator.Article(i).Text)
+		}
+	}
+	var sent atomic.Int64
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: benchClients}}
 	defer client.CloseIdleConnections()
 
@@ -92,7 +109,8 @@ func BenchmarkServer(b *testing.B) {
 		go func() {
 			defer wait.Done()
 			for range jobs {
-				sent := time.Now()
+				text := texts[int(sent.Add(1)-1)%len(texts)]
+				start := time.Now()
 				response, err := client.Post(ts.URL+"/v1/check?date=2018-05-01", "text/plain", strings.NewReader(text))
 				if err != nil {
 					b.Error(err)
@@ -103,7 +121,7 @@ func BenchmarkServer(b *testing.B) {
 				if response.StatusCode != http.StatusOK {
 					b.Errorf("status %d", response.StatusCode)
 				}
-				took := time.Since(sent)
+				took := time.Since(start)
 				mutex.Lock()
 				latencies = append(latencies, took)
 				mutex.Unlock()
