@@ -128,6 +128,21 @@ var _ = Describe("junit", func() {
 		Expect(strings.Count(out, "<failure ")).To(Equal(1))
 		Expect(out).To(ContainSubstring(`<testcase name="part_exceeds_whole" classname="claimcheck.rules"></testcase>`))
 	})
+
+	It("fails only on new findings when a baseline was given, as the exit code does", func() {
+		result := fixtureResult()
+		for i := range result.Findings {
+			result.Findings[i].Baseline = "unchanged"
+		}
+		out := string(render("junit", report.Options{}, result))
+		Expect(out).To(ContainSubstring(`failures="0"`))
+		Expect(out).NotTo(ContainSubstring("<failure "))
+		Expect(out).To(ContainSubstring("error (unchanged): "))
+		result.Findings[0].Baseline = "new"
+		out = string(render("junit", report.Options{}, result))
+		Expect(strings.Count(out, "<failure ")).To(Equal(1))
+		Expect(out).To(ContainSubstring("baseline new"))
+	})
 })
 
 var _ = Describe("severity ranks", func() {

@@ -11,8 +11,9 @@ import (
 )
 
 // JUnit writes JUnit XML for CI dashboards: one test case per rule, failing with one
-// <failure> per error or warning finding; info findings go to the case's <system-out>, so a
-// dashboard shows them without failing the build. Unreadable inputs become one extra case
+// <failure> per error or warning finding; info findings, and findings a baseline already
+// holds ("unchanged"), go to the case's <system-out>, so a dashboard shows them without
+// failing the build, as the exit code does. Unreadable inputs become one extra case
 // with an <error> per problem. encoding/xml escapes all text and replaces characters XML
 // cannot hold.
 type JUnit struct{}
@@ -89,7 +90,7 @@ func (JUnit) Format(w io.Writer, result *Result) error {
 		test := junitCase{Name: id, Classname: "claimcheck.rules"}
 		var out strings.Builder
 		for _, finding := range byRule[id] {
-			if finding.Severity == claim.Error || finding.Severity == claim.Warning {
+			if (finding.Severity == claim.Error || finding.Severity == claim.Warning) && finding.Baseline != "unchanged" {
 				test.Failures = append(test.Failures, junitFailure{
 					Message: finding.Message, Type: string(finding.Severity), Body: junitBody(finding),
 				})
