@@ -49,6 +49,7 @@ type Server struct {
 	checker  *checker.Checker
 	archive  Archive
 	articles int
+	probe    func(ctx context.Context) error
 	maxBytes int64
 	now      func() time.Time
 	log      *log.Logger
@@ -82,6 +83,13 @@ func WithConcurrency(n int) Option {
 
 // WithArchiveSize says how many articles the archive holds, for /healthz.
 func WithArchiveSize(articles int) Option { return func(s *Server) { s.articles = articles } }
+
+// WithProbe gives /healthz a check of what the server depends on (a claim index's
+// database): while it fails, /healthz answers 503 with its error, so that a load balancer or
+// supervisor sees a server that could not check drafts.
+func WithProbe(probe func(ctx context.Context) error) Option {
+	return func(s *Server) { s.probe = probe }
+}
 
 // New returns a Server checking drafts with c against archive.
 func New(c *checker.Checker, archive Archive, options ...Option) *Server {
@@ -301,14 +309,25 @@ func invalidOffset(body []byte) int {
 
 // Health is the /healthz body.
 type Health struct {
-	Status   string `json:"status"`
+	Status   string `json:"status"` // ok, or unavailable with Error
 	Version  string `json:"version"`
 	Packs    string `json:"packs"`
-	Articles int    `json:"articles"`
+	Articles int    `json:"articles"` // when the server started
+	Error    string `json:"error,omitempty"`
 }
 
 func (s *Server) health(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, Health{Status: "ok", Version: checker.Version, Packs: s.checker.Pack().Version, Articles: s.articles})
+	health := Health{Status: "ok", Version: checker.Version, Packs: s.checker.Pack().Version, Articles: s.articles}
+	if s.probe != nil {
+		ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+		defer cancel()
+		if err := s.probe(ctx); err != nil {
+			health.Status, health.Error = "unavailable", err.Error()
+			writeJSON(w, http.StatusServiceUnavailable, health)
+			return
+		}
+	}
+	writeJSON(w, http.StatusOK, health)
 }
 
 func (s *Server) index(w http.ResponseWriter, r *http.Request) {

@@ -167,6 +167,28 @@ var _ = Describe("POST /v1/check over loopback", func() {
 		Expect(decodeResult(data).Findings).To(BeEmpty())
 	})
 
+	It("answers /healthz with 503 while its probe fails, and recovers", func() {
+		var down atomic.Bool
+		ts := newServer(server.WithProbe(func(context.Context) error {
+			if down.Load() {
+				return errors.New("query index: connection refused")
+			}
+			return nil
+		}))
+		healthy(ts)
+		down.Store(true)
+		response, err := http.Get(ts.URL + "/healthz")
+		Expect(err).NotTo(HaveOccurred())
+		defer response.Body.Close()
+		Expect(response.StatusCode).To(Equal(http.StatusServiceUnavailable))
+		var health server.Health
+		Expect(json.NewDecoder(response.Body).Decode(&health)).To(Succeed())
+		Expect(health.Status).To(Equal("unavailable"))
+		Expect(health.Error).To(ContainSubstring("connection refused"))
+		down.Store(false)
+		healthy(ts)
+	})
+
 	It("answers /healthz and serves the page with a strict Content-Security-Policy", func() {
 		ts := newServer(server.WithArchiveSize(len(archive.Articles)))
 		healthy(ts)

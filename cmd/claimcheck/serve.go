@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"log"
 	"net"
@@ -107,17 +108,23 @@ func (s *streams) serveIndex(c *cobra.Command, ch *checker.Checker, dsn string, 
 	}
 	archive := server.Indexed(ch, store)
 	description := fmt.Sprintf("index %s: %d articles, %d claims", dsn, status.Articles, status.Claims)
-	return s.serve(c, ch, archive, status.Articles, description, addr, maxBytes)
+	// /healthz reads the index's generation: one small query that fails when the database
+	// is gone.
+	probe := server.WithProbe(func(ctx context.Context) error {
+		_, err := store.Generation(ctx)
+		return err
+	})
+	return s.serve(c, ch, archive, status.Articles, description, addr, maxBytes, probe)
 }
 
 // serve listens on addr and answers drafts until SIGINT or SIGTERM, finishing the requests
 // under way.
-func (s *streams) serve(c *cobra.Command, ch *checker.Checker, archive server.Archive, articles int, description, addr string, maxBytes int64) error {
+func (s *streams) serve(c *cobra.Command, ch *checker.Checker, archive server.Archive, articles int, description, addr string, maxBytes int64, extra ...server.Option) error {
 	listener, err := net.Listen("tcp", addr)
 	if err != nil {
 		return &exitError{code: 2, message: fmt.Sprintf("listen on %s: %v", addr, err)}
 	}
-	options := []server.Option{server.WithMaxBytes(maxBytes), server.WithArchiveSize(articles)}
+	options := append([]server.Option{server.WithMaxBytes(maxBytes), server.WithArchiveSize(articles)}, extra...)
 	if s.verbose {
 		options = append(options, server.WithLog(log.New(s.err, "claimcheck: ", log.LstdFlags)))
 	}
