@@ -1286,15 +1286,15 @@ func (r *runState) build(p *pending) claim.Finding {
 	}
 	finding.Claims = make([]claim.Claim, 0, total)
 	for _, side := range p.sides {
-		sort.Slice(side, func(i, j int) bool {
-			a, b := &r.claims[side[i]], &r.claims[side[j]]
-			if a.Article != b.Article {
-				return a.Article < b.Article
+		slices.SortFunc(side, func(i, j int) int {
+			a, b := &r.claims[i], &r.claims[j]
+			if order := strings.Compare(a.Article, b.Article); order != 0 {
+				return order
 			}
-			if a.Start != b.Start {
-				return a.Start < b.Start
+			if order := cmp.Compare(a.Start, b.Start); order != 0 {
+				return order
 			}
-			return side[i] < side[j]
+			return cmp.Compare(i, j)
 		})
 		var indexes []int
 		for i, c := range side {
