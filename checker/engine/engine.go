@@ -576,6 +576,10 @@ func (r *runState) useView(check *rules.Check) {
 	}
 	v := &view{run: r, first: make([]int32, len(r.figures)), end: make([]int32, len(r.figures)),
 		reps: make([]*claim.Claim, 0, total), claims: make([][]int, 0, total), figure: make([]int, 0, total)}
+	var articles map[string]bool
+	if s := r.scopeOf(check); s != nil && s.articles != nil && slices.Contains(fields, "article") {
+		articles = s.articles
+	}
 	var key, previous []byte
 	contextKey := func(buffer []byte, c *claim.Claim) []byte {
 		buffer = buffer[:0]
@@ -591,24 +595,41 @@ func (r *runState) useView(check *rules.Check) {
 		if !visible[f] {
 			continue
 		}
-		// Claims come in corpus order, so claims of one context are contiguous; a context
-		// met again later makes a second unit that sees the same thing, and its findings
-		// merge with the first's.
-		start := 0
-		previous = contextKey(previous, &r.claims[fig.claims[0]])
-		for k := 1; k <= len(fig.claims); k++ {
-			if k < len(fig.claims) {
-				key = contextKey(key, &r.claims[fig.claims[k]])
-				if string(key) == string(previous) {
+		for rest := fig.claims; len(rest) > 0; {
+			claims := rest
+			if articles != nil {
+				// A place check in a focused run meets only the units of the articles listed;
+				// the article is part of the context, so no unit spans two articles.
+				article, n := r.claims[rest[0]].Article, 1
+				for n < len(rest) && r.claims[rest[n]].Article == article {
+					n++
+				}
+				claims, rest = rest[:n], rest[n:]
+				if !articles[article] {
 					continue
 				}
+			} else {
+				rest = nil
 			}
-			v.reps = append(v.reps, &r.claims[fig.claims[start]])
-			v.claims = append(v.claims, fig.claims[start:k:k])
-			v.figure = append(v.figure, f)
-			v.end[f] = int32(len(v.reps))
-			start = k
-			previous, key = key, previous
+			// Claims come in corpus order, so claims of one context are contiguous; a
+			// context met again later makes a second unit that sees the same thing, and its
+			// findings merge with the first's.
+			start := 0
+			previous = contextKey(previous, &r.claims[claims[0]])
+			for k := 1; k <= len(claims); k++ {
+				if k < len(claims) {
+					key = contextKey(key, &r.claims[claims[k]])
+					if string(key) == string(previous) {
+						continue
+					}
+				}
+				v.reps = append(v.reps, &r.claims[claims[start]])
+				v.claims = append(v.claims, claims[start:k:k])
+				v.figure = append(v.figure, f)
+				v.end[f] = int32(len(v.reps))
+				start = k
+				previous, key = key, previous
+			}
 		}
 	}
 	r.view = v
