@@ -38,6 +38,12 @@ bench:
 bench-engine:
 	GOMAXPROCS=2 $(GO) test ./checker/engine -run '^$$' -bench Engine -benchtime 1x -benchmem
 
+# A 1,000-word draft against an existing claim index through a warm cache, engine included
+# (README "Rule engine at scale"); skips unless CLAIMCHECK_BENCH_INDEX names the index; drafts
+# from CLAIMCHECK_BENCH_DRAFTS_DIR (*.txt) or 20 generated.
+bench-draft-index:
+	$(GO) test ./checker -run '^$$' -bench CheckAgainstIndexHeavy -benchtime 120x -benchmem
+
 # Claim index benchmarks at full size (README, "Claim index"); `make bench` runs them small.
 # PostgreSQL cases need CLAIMCHECK_TEST_POSTGRES; sizes: CLAIMCHECK_BENCH_ARTICLES, _RECHECK.
 bench-index:

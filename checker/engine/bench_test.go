@@ -15,6 +15,7 @@ import (
 	"github.com/claimcheck/claimcheck/checker/engine"
 	"github.com/claimcheck/claimcheck/checker/interval"
 	"github.com/claimcheck/claimcheck/checker/rules"
+	"github.com/claimcheck/claimcheck/checker/source"
 	bundled "github.com/claimcheck/claimcheck/rules"
 )
 
@@ -56,6 +57,42 @@ func BenchmarkEngine(b *testing.B) {
 			b.ReportMetric(float64(findings), "findings")
 			b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
 		})
+	}
+}
+
+// BenchmarkEngineFocused is a draft's check in the engine alone: generated archives of
+// 10,000 and 100,000 claims with three articles (30 claims, a draft's share) in focus, run by
+// RunFocused and by the engine before it skipped untouched blocks (ReferenceRunSelected), whose
+// cost followed the archive.
+func BenchmarkEngineFocused(b *testing.B) {
+	sub, err := fs.Sub(bundled.FS, "default")
+	if err != nil {
+		b.Fatal(err)
+	}
+	pack, err := rules.Load(rules.Layer{FS: sub, Name: "rules/default"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := engine.New(pack)
+	for _, n := range []int{10_000, 100_000} {
+		claims := generateClaims(pack, n, 1)
+		draft := map[string]bool{"archive/7.txt": true, "archive/" + strconv.Itoa(n/20) + ".txt": true, "archive/" + strconv.Itoa(n/10-3) + ".txt": true}
+		focus := func(c *claim.Claim) bool { return draft[c.Article] }
+		for _, run := range []struct {
+			name string
+			run  func([]claim.Claim, func(*claim.Claim) bool, func(*rules.Check) bool) ([]claim.Finding, source.ErrorList, engine.Stats)
+		}{{"focused", e.RunSelected}, {"reference", e.ReferenceRunSelected}} {
+			b.Run(fmt.Sprintf("claims=%d/%s", n, run.name), func(b *testing.B) {
+				b.ReportAllocs()
+				var found []claim.Finding
+				var stats engine.Stats
+				for range b.N {
+					found, _, stats = run.run(claims, focus, nil)
+				}
+				b.ReportMetric(float64(len(found)), "findings")
+				b.ReportMetric(float64(stats.PairsEvaluated), "pairs")
+			})
+		}
 	}
 }
 

@@ -144,7 +144,9 @@ func (e *Engine) Run(claims []claim.Claim) ([]claim.Finding, source.ErrorList, S
 // figures, pair checks on pairs with one of them, group checks on wholes that are one of them
 // or have one among their parts. The other claims are there to be compared with. A draft
 // checked against an archive, or the buckets an edit touched, cost what they touch and not
-// what the archive holds. A nil focus selects every claim.
+// what the archive holds: blocks (metric and subject), part-whole buckets, places and
+// partitions without a focused figure are skipped before their figures' filters and
+// partition keys are computed. A nil focus selects every claim.
 func (e *Engine) RunFocused(claims []claim.Claim, focus func(*claim.Claim) bool) ([]claim.Finding, source.ErrorList, Stats) {
 	return e.RunSelected(claims, focus, nil)
 }
@@ -177,6 +179,7 @@ type runState struct {
 	claims     []claim.Claim
 	figures    []*figure
 	reps       []*claim.Claim      // each figure's first claim
+	figureOf   []int32             // by claim: its figure, -1 for mentions that are no claim
 	view       *view               // what the current check evaluates
 	keyCache   map[string][]string // partition keys of figures, by fields
 	filters    map[string]*filter  // filter results of figures, by when condition
@@ -186,7 +189,11 @@ type runState struct {
 	findings   map[string]*pending
 	failures   map[string]*failure
 	focused    []bool // by figure; nil means every figure
-	stats      Stats
+	// In a focused run: the focused figures in order, and what each family of checks sees.
+	focusedList []int
+	scopes      map[scopeKind]*scope
+	keyBuffer   []byte
+	stats       Stats
 }
 
 // pending is a finding whose sides may still grow as other figures state the same values.
@@ -201,13 +208,30 @@ type failure struct {
 	count int
 }
 
+// blockKey is a metric and a subject, before they are joined into a bucket key.
+type blockKey struct{ metric, subject string }
+
+// block holds the figures of one metric and subject and the part-whole buckets they are
+// parts in, so that bucket keys are joined once per block rather than once per figure.
+type block struct {
+	key       string
+	figures   []int
+	ancestors []*[]int
+}
+
 func (r *runState) index() {
 	byKey := map[foldKey]int{}
-	r.bySubject, r.byAncestor = map[string][]int{}, map[string][]int{}
-	ancestors := map[string][]string{}
+	blocks := map[blockKey]*block{}
+	var order []*block
+	byAncestor := map[string]*[]int{}
+	r.figureOf = make([]int32, len(r.claims))
+	counts := []int{}
+	// Figures are allocated in slabs: one allocation per thousand, none copied as they grow.
+	var slab []figure
 	for i := range r.claims {
 		c := &r.claims[i]
 		if !c.IsClaim || c.Metric == "" {
+			r.figureOf[i] = -1
 			continue
 		}
 		r.stats.Claims++
@@ -216,22 +240,57 @@ func (r *runState) index() {
 		if !ok {
 			f = len(r.figures)
 			byKey[key] = f
-			r.figures = append(r.figures, &figure{value: key.value})
+			if len(slab) == cap(slab) {
+				slab = make([]figure, 0, 1024)
+			}
+			slab = append(slab, figure{value: key.value})
+			r.figures = append(r.figures, &slab[len(slab)-1])
 			r.reps = append(r.reps, c)
+			counts = append(counts, 0)
 			if c.Subject != "" {
-				block := c.Metric + "|" + c.Subject
-				r.bySubject[block] = append(r.bySubject[block], f)
-				list, seen := ancestors[c.Subject]
-				if !seen {
-					list = r.engine.pack.Ancestors(c.Subject)
-					ancestors[c.Subject] = list
+				b := blocks[blockKey{c.Metric, c.Subject}]
+				if b == nil {
+					b = &block{key: c.Metric + "|" + c.Subject}
+					for _, ancestor := range r.engine.pack.Ancestors(c.Subject) {
+						bucket := c.Metric + "|" + ancestor
+						list := byAncestor[bucket]
+						if list == nil {
+							list = new([]int)
+							byAncestor[bucket] = list
+						}
+						b.ancestors = append(b.ancestors, list)
+					}
+					blocks[blockKey{c.Metric, c.Subject}] = b
+					order = append(order, b)
 				}
-				for _, ancestor := range list {
-					r.byAncestor[c.Metric+"|"+ancestor] = append(r.byAncestor[c.Metric+"|"+ancestor], f)
+				b.figures = append(b.figures, f)
+				for _, list := range b.ancestors {
+					*list = append(*list, f)
 				}
 			}
 		}
-		r.figures[f].claims = append(r.figures[f].claims, i)
+		r.figureOf[i] = int32(f)
+		counts[f]++
+	}
+	// Each figure's claims, in corpus order, share one backing array.
+	all := make([]int, r.stats.Claims)
+	offset := 0
+	for f, n := range counts {
+		r.figures[f].claims = all[offset : offset : offset+n]
+		offset += n
+	}
+	for i, f := range r.figureOf {
+		if f >= 0 {
+			r.figures[f].claims = append(r.figures[f].claims, i)
+		}
+	}
+	r.bySubject = make(map[string][]int, len(order))
+	for _, b := range order {
+		r.bySubject[b.key] = b.figures
+	}
+	r.byAncestor = make(map[string][]int, len(byAncestor))
+	for bucket, list := range byAncestor {
+		r.byAncestor[bucket] = *list
 	}
 	r.stats.Figures = len(r.figures)
 }
@@ -242,37 +301,168 @@ func (r *runState) focus(focus func(*claim.Claim) bool) {
 		return
 	}
 	r.focused = make([]bool, len(r.figures))
-	for f, fig := range r.figures {
-		for _, c := range fig.claims {
-			if focus(&r.claims[c]) {
-				r.focused[f] = true
-				break
-			}
+	r.focusedList = []int{}
+	for i, f := range r.figureOf {
+		if f >= 0 && !r.focused[f] && focus(&r.claims[i]) {
+			r.focused[f] = true
+		}
+	}
+	for f, in := range r.focused {
+		if in {
+			r.focusedList = append(r.focusedList, f)
 		}
 	}
 }
 
 // inFocus reports whether the current view's unit u belongs to a focused figure.
-func (r *runState) inFocus(u int) bool { return r.focused == nil || r.focused[r.view.figure[u]] }
+func (r *runState) inFocus(u int) bool { return r.focused == nil || r.focused[r.view.figureOf(u)] }
+
+// scopeKind names the families of checks that see the same figures in a focused run.
+type scopeKind int
+
+const (
+	claimScope   scopeKind = iota // the focused figures
+	subjectScope                  // the blocks (metric and subject) of focused figures
+	partOfScope                   // the part-whole buckets with a focused whole or part
+	placeScope                    // the articles with a claim of a focused figure
+	emptyScope                    // candidates no check family knows: nothing to see
+)
+
+// scope is what a focused run needs of one family of checks: the buckets with a focused
+// figure, in key order (a full run's order), and their figures in figure order.
+type scope struct {
+	keys     []string
+	figures  []int
+	articles map[string]bool // placeScope
+}
+
+func kindOf(check *rules.Check) scopeKind {
+	switch {
+	case check.Scope == rules.ScopeClaim:
+		return claimScope
+	case check.Candidates == rules.SameArticle || check.Candidates == rules.SameSentence:
+		return placeScope
+	case check.Scope == rules.ScopeGroup || check.Candidates == rules.SubjectPartOf:
+		return partOfScope
+	case check.Candidates == rules.SameMetricSubject || check.Candidates == rules.Timeline:
+		return subjectScope
+	}
+	return emptyScope
+}
+
+// scopeOf returns what check can see in a focused run (nil in a full run).
+func (r *runState) scopeOf(check *rules.Check) *scope {
+	if r.focused == nil {
+		return nil
+	}
+	kind := kindOf(check)
+	if s := r.scopes[kind]; s != nil {
+		return s
+	}
+	s := &scope{}
+	marked := make([]bool, len(r.figures))
+	keys := map[string]bool{}
+	switch kind {
+	case claimScope:
+		s.figures = r.focusedList
+	case subjectScope:
+		for _, f := range r.focusedList {
+			if c := r.reps[f]; c.Subject != "" {
+				keys[c.Metric+"|"+c.Subject] = true
+			}
+		}
+		for key := range keys {
+			for _, f := range r.bySubject[key] {
+				marked[f] = true
+			}
+		}
+	case partOfScope:
+		for _, f := range r.focusedList {
+			c := r.reps[f]
+			if c.Subject == "" {
+				continue
+			}
+			// As a whole, and as a part of each of its ancestors that has a whole.
+			if key := c.Metric + "|" + c.Subject; len(r.byAncestor[key]) > 0 {
+				keys[key] = true
+			}
+			for _, ancestor := range r.engine.pack.Ancestors(c.Subject) {
+				if key := c.Metric + "|" + ancestor; len(r.bySubject[key]) > 0 {
+					keys[key] = true
+				}
+			}
+		}
+		for key := range keys {
+			for _, f := range r.bySubject[key] {
+				marked[f] = true
+			}
+			for _, f := range r.byAncestor[key] {
+				marked[f] = true
+			}
+		}
+	case placeScope:
+		s.articles = map[string]bool{}
+		for _, f := range r.focusedList {
+			for _, c := range r.figures[f].claims {
+				s.articles[r.claims[c].Article] = true
+			}
+		}
+		// Claims come in corpus order: runs of one article share the answer.
+		previous, in, started := "", false, false
+		for i, f := range r.figureOf {
+			if f < 0 {
+				continue
+			}
+			if article := r.claims[i].Article; !started || article != previous {
+				previous, in, started = article, s.articles[article], true
+			}
+			if in {
+				marked[f] = true
+			}
+		}
+	}
+	if kind != claimScope {
+		s.figures = []int{}
+		for f, in := range marked {
+			if in {
+				s.figures = append(s.figures, f)
+			}
+		}
+	}
+	s.keys = make([]string, 0, len(keys))
+	for key := range keys {
+		s.keys = append(s.keys, key)
+	}
+	sort.Strings(s.keys)
+	if r.scopes == nil {
+		r.scopes = map[scopeKind]*scope{}
+	}
+	r.scopes[kind] = s
+	return s
+}
 
 // byPlace lists the units of each article (or sentence), in article and offset order, for
 // the checks that ask for it. Such a check reads the article (and sentence) as context, so
-// each unit lies in one place.
-func (r *runState) byPlace(sentence bool) [][]int {
+// each unit lies in one place. In a focused run only the places of articles listed are
+// wanted.
+func (r *runState) byPlace(sentence bool, articles map[string]bool) [][]int {
 	// Bucket by article first (one map pass, then the distinct articles sorted) rather than
 	// sorting every unit by its article's path: an incremental run re-reads per-article
 	// checks over the whole corpus, and string comparisons in a sort dominated that.
 	byArticle := map[string][]int{}
 	for u, rep := range r.view.reps {
+		if articles != nil && !articles[rep.Article] {
+			continue
+		}
 		byArticle[rep.Article] = append(byArticle[rep.Article], u)
 	}
-	articles := make([]string, 0, len(byArticle))
+	keys := make([]string, 0, len(byArticle))
 	for article := range byArticle {
-		articles = append(articles, article)
+		keys = append(keys, article)
 	}
-	sort.Strings(articles)
+	sort.Strings(keys)
 	var places [][]int
-	for _, article := range articles {
+	for _, article := range keys {
 		units := byArticle[article]
 		if !sentence {
 			places = append(places, units)
@@ -292,26 +482,31 @@ func (r *runState) byPlace(sentence bool) [][]int {
 	return places
 }
 
-// ordered lists a bucket map's lists in key order.
-func ordered(buckets map[string][]int) [][]int {
-	keys := sortedKeys(buckets)
-	out := make([][]int, len(keys))
-	for i, key := range keys {
-		out[i] = buckets[key]
-	}
-	return out
-}
-
 // view is what one check evaluates: units of claims it cannot tell apart. For most checks a
 // unit is a figure; a check that reads the article or the sentence sees a figure's claims
 // split by those fields. Candidate lists hold figures; expand turns them into units.
 type view struct {
+	run    *runState
 	reps   []*claim.Claim // the claim conditions see for each unit
-	claims [][]int        // the claims of each unit
+	claims [][]int        // the claims of each unit; nil: unit i is figure i
 	figure []int          // the figure of each unit, whose values name a finding's side
 	// Units of figure f are first[f] up to end[f] (each figure's units are made together);
 	// nil: unit i is figure i.
 	first, end []int32
+}
+
+func (v *view) figureOf(u int) int {
+	if v.figure == nil {
+		return u
+	}
+	return v.figure[u]
+}
+
+func (v *view) claimsOf(u int) []int {
+	if v.claims == nil {
+		return v.run.figures[u].claims
+	}
+	return v.claims[u]
 }
 
 func (v *view) expand(figures []int) []int {
@@ -342,21 +537,34 @@ func (r *runState) useView(check *rules.Check) {
 	fields := r.engine.contexts[check]
 	if len(fields) == 0 {
 		if r.figureView == nil {
-			r.figureView = &view{reps: r.reps, claims: make([][]int, len(r.figures)), figure: make([]int, len(r.figures))}
-			for f, fig := range r.figures {
-				r.figureView.claims[f] = fig.claims
-				r.figureView.figure[f] = f
-			}
+			r.figureView = &view{run: r, reps: r.reps}
 		}
 		r.view = r.figureView
 		return
+	}
+	// In a focused run only the figures of the check's scope get units; their order, and so
+	// every comparison and finding, is a full run's.
+	figures := func(yield func(int) bool) {
+		if s := r.scopeOf(check); s != nil {
+			for _, f := range s.figures {
+				if !yield(f) {
+					return
+				}
+			}
+			return
+		}
+		for f := range r.figures {
+			if !yield(f) {
+				return
+			}
+		}
 	}
 	// First pass: which figures the check can see at all, and how many claims they hold
 	// (at most one unit each), so the view is allocated once.
 	env := r.env(check)
 	visible := make([]bool, len(r.figures))
 	total := 0
-	for f, fig := range r.figures {
+	for f := range figures {
 		if check.HasValueFilter() {
 			env.A = r.reps[f]
 			if !check.ValueFilter(env) {
@@ -364,10 +572,14 @@ func (r *runState) useView(check *rules.Check) {
 			}
 		}
 		visible[f] = true
-		total += len(fig.claims)
+		total += len(r.figures[f].claims)
 	}
-	v := &view{first: make([]int32, len(r.figures)), end: make([]int32, len(r.figures)),
+	v := &view{run: r, first: make([]int32, len(r.figures)), end: make([]int32, len(r.figures)),
 		reps: make([]*claim.Claim, 0, total), claims: make([][]int, 0, total), figure: make([]int, 0, total)}
+	var articles map[string]bool
+	if s := r.scopeOf(check); s != nil && s.articles != nil && slices.Contains(fields, "article") {
+		articles = s.articles
+	}
 	var key, previous []byte
 	contextKey := func(buffer []byte, c *claim.Claim) []byte {
 		buffer = buffer[:0]
@@ -377,29 +589,47 @@ func (r *runState) useView(check *rules.Check) {
 		}
 		return buffer
 	}
-	for f, fig := range r.figures {
+	for f := range figures {
+		fig := r.figures[f]
 		v.first[f], v.end[f] = int32(len(v.reps)), int32(len(v.reps))
 		if !visible[f] {
 			continue
 		}
-		// Claims come in corpus order, so claims of one context are contiguous; a context
-		// met again later makes a second unit that sees the same thing, and its findings
-		// merge with the first's.
-		start := 0
-		previous = contextKey(previous, &r.claims[fig.claims[0]])
-		for k := 1; k <= len(fig.claims); k++ {
-			if k < len(fig.claims) {
-				key = contextKey(key, &r.claims[fig.claims[k]])
-				if string(key) == string(previous) {
+		for rest := fig.claims; len(rest) > 0; {
+			claims := rest
+			if articles != nil {
+				// A place check in a focused run meets only the units of the articles listed;
+				// the article is part of the context, so no unit spans two articles.
+				article, n := r.claims[rest[0]].Article, 1
+				for n < len(rest) && r.claims[rest[n]].Article == article {
+					n++
+				}
+				claims, rest = rest[:n], rest[n:]
+				if !articles[article] {
 					continue
 				}
+			} else {
+				rest = nil
 			}
-			v.reps = append(v.reps, &r.claims[fig.claims[start]])
-			v.claims = append(v.claims, fig.claims[start:k:k])
-			v.figure = append(v.figure, f)
-			v.end[f] = int32(len(v.reps))
-			start = k
-			previous, key = key, previous
+			// Claims come in corpus order, so claims of one context are contiguous; a
+			// context met again later makes a second unit that sees the same thing, and its
+			// findings merge with the first's.
+			start := 0
+			previous = contextKey(previous, &r.claims[claims[0]])
+			for k := 1; k <= len(claims); k++ {
+				if k < len(claims) {
+					key = contextKey(key, &r.claims[claims[k]])
+					if string(key) == string(previous) {
+						continue
+					}
+				}
+				v.reps = append(v.reps, &r.claims[claims[start]])
+				v.claims = append(v.claims, claims[start:k:k])
+				v.figure = append(v.figure, f)
+				v.end[f] = int32(len(v.reps))
+				start = k
+				previous, key = key, previous
+			}
 		}
 	}
 	r.view = v
@@ -414,6 +644,19 @@ func (r *runState) env(check *rules.Check) *rules.Env {
 func (r *runState) claimCheck(check *rules.Check) {
 	env := r.env(check)
 	only := r.filter(check)
+	if s := r.scopeOf(check); s != nil {
+		// The focused figures' units, in unit order as a full run meets them.
+		for _, u := range r.view.expand(s.figures) {
+			if !only.A(u) {
+				continue
+			}
+			env.A = r.representative(u)
+			if r.evaluate(check, env, u) {
+				r.report(check, env, u)
+			}
+		}
+		return
+	}
 	for f := range r.view.reps {
 		if !only.A(f) || !r.inFocus(f) {
 			continue
@@ -427,45 +670,83 @@ func (r *runState) claimCheck(check *rules.Check) {
 
 // partitionKey is what a and b must share for the check's when condition to hold.
 func (r *runState) partitionKey(fields []string, f int) string {
+	r.keyBuffer = r.appendPartitionKey(r.keyBuffer[:0], fields, f)
+	return string(r.keyBuffer)
+}
+
+// appendPartitionKey appends unit f's partition key to buffer.
+func (r *runState) appendPartitionKey(buffer []byte, fields []string, f int) []byte {
 	c := r.representative(f)
-	var b strings.Builder
 	for _, field := range fields {
 		switch {
 		case field == rules.PeriodField:
 			// Mirrors rules.SamePeriod: the stated period, else the article date, else the article.
 			switch {
 			case c.Period.Explicit():
-				b.WriteString("P" + c.Period.From.Format(time.DateOnly) + c.Period.To.Format(time.DateOnly))
+				buffer = appendDay(append(buffer, 'P'), c.Period.From)
+				buffer = appendDay(buffer, c.Period.To)
 			case !c.ArticleDate.IsZero():
-				b.WriteString("D" + c.ArticleDate.Format(time.DateOnly))
+				buffer = appendDay(append(buffer, 'D'), c.ArticleDate)
 			default:
-				b.WriteString("A" + c.Article)
+				buffer = append(append(buffer, 'A'), c.Article...)
 			}
 		case valueFields[field] != nil:
-			b.WriteString(valueFields[field](c))
+			buffer = append(buffer, valueFields[field](c)...)
 		case contextFields[field] != nil:
-			b.WriteString(contextFields[field](c))
+			buffer = append(buffer, contextFields[field](c)...)
 		}
-		b.WriteByte(0)
+		buffer = append(buffer, 0)
 	}
-	return b.String()
+	return buffer
 }
 
-// split groups units by the check's partition key, in key order so that runs are
-// deterministic; the groups share one backing array.
-func (r *runState) split(check *rules.Check, list []int) ([]string, [][]int) {
-	fields := r.engine.partitions[check]
-	if len(fields) == 0 || len(list) == 0 {
-		return []string{""}, [][]int{list}
+// appendDay appends t.Format(time.DateOnly), without the layout interpreter for the years
+// it prints with four digits.
+func appendDay(buffer []byte, t time.Time) []byte {
+	year, month, day := t.Date()
+	if year < 0 || year > 9999 {
+		return t.AppendFormat(buffer, time.DateOnly)
 	}
-	keyOf := r.partitionKeys(fields)
+	return append(buffer, byte('0'+year/1000), byte('0'+year/100%10), byte('0'+year/10%10), byte('0'+year%10), '-',
+		byte('0'+int(month)/10), byte('0'+int(month)%10), '-', byte('0'+day/10), byte('0'+day%10))
+}
+
+// split groups the units of list that pass test by the check's partition key, in key order
+// so that runs are deterministic; the groups share one backing array. In a focused run it
+// returns only the groups whose key within lists (the keys of focused units: focusKeys),
+// without the filters of the other units.
+func (r *runState) split(check *rules.Check, list []int, only *filter, test func(*filter, int) bool, within map[string]string) ([]string, [][]int) {
+	fields := r.engine.partitions[check]
+	if r.focused == nil {
+		list = only.keep(list, test)
+		if len(fields) == 0 || len(list) == 0 {
+			return []string{""}, [][]int{list}
+		}
+	}
 	type keyed struct {
 		key  string
 		unit int
 	}
-	sorted := make([]keyed, len(list))
-	for i, u := range list {
-		sorted[i] = keyed{keyOf(u), u}
+	var sorted []keyed
+	if r.focused == nil {
+		keyOf := r.partitionKeys(fields)
+		sorted = make([]keyed, len(list))
+		for i, u := range list {
+			sorted[i] = keyed{keyOf(u), u}
+		}
+	} else {
+		if len(within) == 0 {
+			return nil, nil
+		}
+		for _, u := range list {
+			r.keyBuffer = r.appendPartitionKey(r.keyBuffer[:0], fields, u)
+			if key, ok := within[string(r.keyBuffer)]; ok && (only == nil || test(only, u)) {
+				sorted = append(sorted, keyed{key, u})
+			}
+		}
+		if len(sorted) == 0 {
+			return nil, nil
+		}
 	}
 	slices.SortStableFunc(sorted, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
 	units := make([]int, len(sorted))
@@ -481,6 +762,35 @@ func (r *runState) split(check *rules.Check, list []int) ([]string, [][]int) {
 		}
 	}
 	return keys, groups
+}
+
+// focusKeys adds to keys the partition keys of the focused units of list that pass test.
+func (r *runState) focusKeys(check *rules.Check, list []int, only *filter, test func(*filter, int) bool, keys map[string]string) map[string]string {
+	fields := r.engine.partitions[check]
+	for _, u := range list {
+		if !r.inFocus(u) || only != nil && !test(only, u) {
+			continue
+		}
+		if keys == nil {
+			keys = map[string]string{}
+		}
+		r.keyBuffer = r.appendPartitionKey(r.keyBuffer[:0], fields, u)
+		if _, seen := keys[string(r.keyBuffer)]; !seen {
+			key := string(r.keyBuffer)
+			keys[key] = key
+		}
+	}
+	return keys
+}
+
+// ordered lists a bucket map's lists in key order.
+func ordered(buckets map[string][]int) [][]int {
+	keys := sortedKeys(buckets)
+	out := make([][]int, len(keys))
+	for i, key := range keys {
+		out[i] = buckets[key]
+	}
+	return out
 }
 
 // byKey indexes split's result by key.
@@ -585,13 +895,13 @@ func (f *filter) B(figure int) bool {
 }
 
 // keep returns the figures of list for which test holds (list itself when no filter).
-func (f *filter) keep(list []int, test func(int) bool) []int {
+func (f *filter) keep(list []int, test func(*filter, int) bool) []int {
 	if f == nil {
 		return list
 	}
 	var out []int
 	for _, figure := range list {
-		if test(figure) {
+		if test(f, figure) {
 			out = append(out, figure)
 		}
 	}
@@ -599,6 +909,13 @@ func (f *filter) keep(list []int, test func(int) bool) []int {
 }
 
 func (f *filter) either(figure int) bool { return f.A(figure) || f.B(figure) }
+
+// The tests split and keep apply, as method expressions.
+var (
+	canBeA      = (*filter).A
+	canBeB      = (*filter).B
+	canBeEither = (*filter).either
+)
 
 func (r *runState) pairCheck(check *rules.Check) {
 	env := r.env(check)
@@ -613,53 +930,133 @@ func (r *runState) pairCheck(check *rules.Check) {
 			r.report(check, env, a, b)
 		}
 	}
+	s := r.scopeOf(check)
+	// pairs visits every pair of list in order (i before j); in a focused run only those
+	// with a focused unit, which are the only ones visit evaluates.
+	var later []int
+	pairs := func(list []int) {
+		if s == nil {
+			for i := 0; i < len(list); i++ {
+				for j := i + 1; j < len(list); j++ {
+					visit(list[i], list[j])
+				}
+			}
+			return
+		}
+		later = later[:0]
+		for j, u := range list {
+			if r.inFocus(u) {
+				later = append(later, j)
+			}
+		}
+		for i := range list {
+			for len(later) > 0 && later[0] <= i {
+				later = later[1:]
+			}
+			if r.inFocus(list[i]) {
+				for j := i + 1; j < len(list); j++ {
+					visit(list[i], list[j])
+				}
+				continue
+			}
+			if len(later) == 0 {
+				break // no focused unit from here on
+			}
+			for _, j := range later {
+				visit(list[i], list[j])
+			}
+		}
+	}
 	allPairs := func(buckets [][]int) {
 		for _, bucket := range buckets {
 			if len(bucket) < 2 {
 				continue
 			}
-			_, groups := r.split(check, only.keep(bucket, only.either))
+			var within map[string]string
+			if s != nil {
+				within = r.focusKeys(check, bucket, only, canBeEither, nil)
+			}
+			_, groups := r.split(check, bucket, only, canBeEither, within)
 			for _, list := range groups {
-				for i := 0; i < len(list); i++ {
-					for j := i + 1; j < len(list); j++ {
-						visit(list[i], list[j])
-					}
-				}
+				pairs(list)
 			}
 		}
 	}
+	// subjectBuckets lists the blocks a check of one metric and subject sees, in key order.
+	subjectBuckets := func() [][]int {
+		if s == nil {
+			return ordered(r.view.expandMap(r.bySubject))
+		}
+		out := make([][]int, len(s.keys))
+		for i, key := range s.keys {
+			out[i] = r.view.expand(r.bySubject[key])
+		}
+		return out
+	}
+	var articles map[string]bool
+	if s != nil {
+		articles = s.articles
+	}
 	switch check.Candidates {
 	case rules.SameMetricSubject:
-		allPairs(ordered(r.view.expandMap(r.bySubject)))
+		allPairs(subjectBuckets())
 	case rules.SameArticle:
-		allPairs(r.byPlace(false))
+		allPairs(r.byPlace(false, articles))
 	case rules.SameSentence:
-		allPairs(r.byPlace(true))
+		allPairs(r.byPlace(true, articles))
 	case rules.Timeline:
-		for _, bucket := range sortedKeys(r.bySubject) {
-			_, groups := r.split(check, only.keep(r.view.expand(r.bySubject[bucket]), only.either))
+		for _, bucket := range subjectBuckets() {
+			var within map[string]string
+			if s != nil {
+				within = r.focusKeys(check, bucket, only, canBeEither, nil)
+			}
+			_, groups := r.split(check, bucket, only, canBeEither, within)
 			for _, list := range groups {
 				r.timeline(list, visit)
 			}
 		}
 	case rules.SubjectPartOf:
 		// a is the part, b the whole.
-		for _, bucket := range sortedKeys(r.byAncestor) {
-			wholes := r.bySubject[bucket]
-			if len(wholes) == 0 {
-				continue
-			}
-			keys, parts := r.split(check, only.keep(r.view.expand(r.byAncestor[bucket]), only.A))
-			wholesByKey := byKey(r.split(check, only.keep(r.view.expand(wholes), only.B)))
-			for i, key := range keys {
-				for _, part := range parts[i] {
-					for _, whole := range wholesByKey[key] {
-						visit(part, whole)
-					}
+		r.partsAndWholes(check, only, func(parts, wholes []int) {
+			for _, part := range parts {
+				for _, whole := range wholes {
+					visit(part, whole)
 				}
 			}
+		})
+	}
+}
+
+// partsAndWholes calls each with the parts and the wholes of each part-whole bucket and
+// partition (parts pass the check's a filter, wholes its b filter), in bucket and key order.
+// In a focused run only buckets and partitions with a focused part or whole are met.
+func (r *runState) partsAndWholes(check *rules.Check, only *filter, each func(parts, wholes []int)) {
+	keys := r.scopeKeys(check)
+	for _, bucket := range keys {
+		wholes := r.bySubject[bucket]
+		if len(wholes) == 0 {
+			continue
+		}
+		partUnits, wholeUnits := r.view.expand(r.byAncestor[bucket]), r.view.expand(wholes)
+		var within map[string]string
+		if r.focused != nil {
+			within = r.focusKeys(check, partUnits, only, canBeA, nil)
+			within = r.focusKeys(check, wholeUnits, only, canBeB, within)
+		}
+		partKeys, parts := r.split(check, partUnits, only, canBeA, within)
+		wholesByKey := byKey(r.split(check, wholeUnits, only, canBeB, within))
+		for i, key := range partKeys {
+			each(parts[i], wholesByKey[key])
 		}
 	}
+}
+
+// scopeKeys lists the part-whole buckets a check walks: every one in a full run.
+func (r *runState) scopeKeys(check *rules.Check) []string {
+	if s := r.scopeOf(check); s != nil {
+		return s.keys
+	}
+	return sortedKeys(r.byAncestor)
 }
 
 // timeline orders figures by the day they stand for and pairs each day's figures with the
@@ -697,30 +1094,30 @@ func (r *runState) groupCheck(check *rules.Check) {
 		r.placeGroups(check, env, only)
 		return
 	}
-	for _, bucket := range sortedKeys(r.byAncestor) {
-		wholes := r.bySubject[bucket]
-		if len(wholes) == 0 {
-			continue
+	r.partsAndWholes(check, only, func(parts, wholes []int) {
+		for _, whole := range wholes {
+			r.group(check, env, whole, parts, true)
 		}
-		keys, parts := r.split(check, only.keep(r.view.expand(r.byAncestor[bucket]), only.A))
-		wholesByKey := byKey(r.split(check, only.keep(r.view.expand(wholes), only.B)))
-		for i, key := range keys {
-			for _, whole := range wholesByKey[key] {
-				r.group(check, env, whole, parts[i], true)
-			}
-		}
-	}
+	})
 }
 
 // placeGroups evaluates the figures of one article (or sentence) as a group without a
 // whole: parts are the figures for which when holds with a = the figure and b = the first
 // figure of the partition; whole is that first figure.
 func (r *runState) placeGroups(check *rules.Check, env *rules.Env, only *filter) {
-	for _, place := range r.byPlace(check.Candidates == rules.SameSentence) {
+	var articles map[string]bool
+	if s := r.scopeOf(check); s != nil {
+		articles = s.articles
+	}
+	for _, place := range r.byPlace(check.Candidates == rules.SameSentence, articles) {
 		if len(place) < 2 {
 			continue
 		}
-		_, groups := r.split(check, only.keep(place, only.A))
+		var within map[string]string
+		if r.focused != nil {
+			within = r.focusKeys(check, place, only, canBeA, nil)
+		}
+		_, groups := r.split(check, place, only, canBeA, within)
 		for _, list := range groups {
 			if len(list) < 2 {
 				continue
@@ -845,7 +1242,7 @@ func sortedFailureIDs(m map[string]*failure) []string {
 
 // name is what a unit states, which identifies a finding's side.
 func (r *runState) name(u int) string {
-	fig := r.figures[r.view.figure[u]]
+	fig := r.figures[r.view.figureOf(u)]
 	if fig.name == "" {
 		fig.name = fig.value.String()
 	}
@@ -877,7 +1274,7 @@ func (r *runState) report(check *rules.Check, env *rules.Env, figures ...int) {
 				}
 			}
 			used[side] = true
-			existing.sides[side] = append(existing.sides[side], r.view.claims[f]...)
+			existing.sides[side] = append(existing.sides[side], r.view.claimsOf(f)...)
 		}
 		return
 	}
@@ -894,7 +1291,7 @@ func (r *runState) report(check *rules.Check, env *rules.Env, figures ...int) {
 	p := &pending{names: names, finding: claim.Finding{Rule: check.ID, Severity: check.Severity, Message: oneLine(message),
 		Explanation: oneLine(explanation), Fingerprint: hex.EncodeToString(hash[:])[:16]}}
 	for _, f := range figures {
-		p.sides = append(p.sides, append([]int(nil), r.view.claims[f]...))
+		p.sides = append(p.sides, append([]int(nil), r.view.claimsOf(f)...))
 	}
 	r.findings[identity] = p
 }
@@ -910,15 +1307,15 @@ func (r *runState) build(p *pending) claim.Finding {
 	}
 	finding.Claims = make([]claim.Claim, 0, total)
 	for _, side := range p.sides {
-		sort.Slice(side, func(i, j int) bool {
-			a, b := &r.claims[side[i]], &r.claims[side[j]]
-			if a.Article != b.Article {
-				return a.Article < b.Article
+		slices.SortFunc(side, func(i, j int) int {
+			a, b := &r.claims[i], &r.claims[j]
+			if order := strings.Compare(a.Article, b.Article); order != 0 {
+				return order
 			}
-			if a.Start != b.Start {
-				return a.Start < b.Start
+			if order := cmp.Compare(a.Start, b.Start); order != 0 {
+				return order
 			}
-			return side[i] < side[j]
+			return cmp.Compare(i, j)
 		})
 		var indexes []int
 		for i, c := range side {
