@@ -2,7 +2,7 @@
 # every test. Both need only Go.
 GO ?= go
 
-.PHONY: run test build bench bench-engine bench-extract bench-index golden lint fuzz gold
+.PHONY: run test build bench bench-engine bench-extract bench-index bench-draft-index golden lint fuzz gold
 
 build:
 	$(GO) build -o claimcheck ./cmd/claimcheck
