@@ -57,6 +57,8 @@ fuzz:
 	$(GO) test ./checker/fuzz -run '^$$' -fuzz FuzzNormalize -fuzztime 60s
 	$(GO) test ./checker/fuzz -run '^$$' -fuzz FuzzExtract -fuzztime 60s
 	$(GO) test ./checker/claim -run '^$$' -fuzz FuzzClaimJSON -fuzztime 60s
+	$(GO) test ./checker/internal/jsonwrite -run '^$$' -fuzz FuzzString -fuzztime 60s
+	$(GO) test ./checker/internal/jsonwrite -run '^$$' -fuzz FuzzFloat -fuzztime 30s
 
 # Extraction throughput over generated 100 MB corpora (CLAIMCHECK_BENCH_MB to change), at the
 # seed articles' density of numbers and at a dense setting, each beside a plain UTF-8 decoding
