@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/claimcheck/claimcheck/checker"
-	"github.com/claimcheck/claimcheck/checker/corpusgen"
 	"github.com/claimcheck/claimcheck/checker/index"
+	"github.com/claimcheck/claimcheck/checker/internal/benchdata"
 )
 
 // Claim index benchmarks (README, "Claim index"). Sizes come from the environment so that
@@ -52,22 +52,10 @@ func benchChecker(b *testing.B) *checker.Checker {
 	return c
 }
 
-// benchCorpus generates n articles once and keeps them (a "complete" marker says so).
+// benchCorpus generates n articles once and keeps them.
 func benchCorpus(b *testing.B, c *checker.Checker, name string, n int) (string, []string) {
-	dir := filepath.Join(benchDir(b), fmt.Sprintf("%s-%d-v%s", name, n, corpusVersion(c)))
-	generator := corpusgen.New(c.Pack(), 1)
-	paths := make([]string, n)
-	for i := range n {
-		paths[i] = filepath.Join(dir, corpusgen.Name(i))
-	}
-	if _, err := os.Stat(filepath.Join(dir, "complete")); err == nil {
-		return dir, paths
-	}
-	os.RemoveAll(dir)
-	if _, err := generator.Write(dir, 0, n); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "complete"), nil, 0o644); err != nil {
+	dir, paths, err := benchdata.Corpus(benchDir(b), c, name, n)
+	if err != nil {
 		b.Fatal(err)
 	}
 	return dir, paths
@@ -112,32 +100,17 @@ func benchDSN(b *testing.B, backend, name string, fresh bool) string {
 
 // fill indexes paths in chunks, so that memory stays bounded on large corpora.
 func fill(b *testing.B, c *checker.Checker, store index.Store, paths []string) {
-	for start := 0; start < len(paths); start += 2000 {
-		if _, _, err := c.IndexAdd(context.Background(), store, paths[start:min(start+2000, len(paths))]); err != nil {
-			b.Fatal(err)
-		}
+	if err := benchdata.Fill(context.Background(), c, store, paths); err != nil {
+		b.Fatal(err)
 	}
 }
 
 // ensureIndex returns an index of paths, building it (untimed) unless it already holds them.
 func ensureIndex(b *testing.B, c *checker.Checker, backend, name string, paths []string) string {
 	dsn := benchDSN(b, backend, name, false)
-	store, err := index.Open(context.Background(), dsn)
-	if err != nil {
+	reset := func() error { benchDSN(b, backend, name, true); return nil }
+	if err := benchdata.EnsureIndex(context.Background(), c, dsn, paths, reset); err != nil {
 		b.Fatal(err)
-	}
-	defer store.Close()
-	status, err := store.Status(context.Background())
-	if err != nil {
-		b.Fatal(err)
-	}
-	if status.Articles != len(paths) || c.VerifyIndex(context.Background(), store) != nil {
-		store.Close()
-		dsn = benchDSN(b, backend, name, true)
-		if store, err = index.Open(context.Background(), dsn); err != nil {
-			b.Fatal(err)
-		}
-		fill(b, c, store, paths)
 	}
 	return dsn
 }
@@ -193,17 +166,14 @@ func BenchmarkIndexBuild(b *testing.B) {
 
 // BenchmarkIndexCheckDraft checks one 1,000-word article against the indexed archive:
 // opening the index, extracting the draft, fetching its candidates and running the checks.
-// corpusVersion names kept benchmark corpora: the generator writes its sentences from the
-// pack's lexicons, so a corpus kept from another pack would not match a draft written now.
-func corpusVersion(c *checker.Checker) string { return corpusgen.Version + "p" + c.Pack().Version[:8] }
+func corpusVersion(c *checker.Checker) string { return benchdata.Version(c) }
 
 func BenchmarkIndexCheckDraft(b *testing.B) {
 	n := benchSize("CLAIMCHECK_BENCH_ARTICLES", 2000)
 	c := benchChecker(b)
 	_, paths := benchCorpus(b, c, "archive", n)
-	draft := corpusgen.New(c.Pack(), 99, corpusgen.WithWords(1000, 1000)).Article(0)
 	draftPath := filepath.Join(benchDir(b), "draft.txt")
-	if err := os.WriteFile(draftPath, []byte(draft.Text), 0o644); err != nil {
+	if err := os.WriteFile(draftPath, []byte(benchdata.Draft(c)), 0o644); err != nil {
 		b.Fatal(err)
 	}
 	for _, backend := range []string{"sqlite", "postgres"} {

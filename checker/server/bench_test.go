@@ -18,6 +18,7 @@ import (
 	"github.com/claimcheck/claimcheck/checker"
 	"github.com/claimcheck/claimcheck/checker/corpusgen"
 	"github.com/claimcheck/claimcheck/checker/index"
+	"github.com/claimcheck/claimcheck/checker/internal/benchdata"
 	"github.com/claimcheck/claimcheck/checker/server"
 )
 
@@ -26,11 +27,15 @@ const benchClients = 20
 
 // BenchmarkServer measures throughput and latency of POST /v1/check for a 1,000-word draft,
 // 20 clients at once over loopback. The archive is the seeds unless CLAIMCHECK_BENCH_ARCHIVE
-// lists other paths (comma-separated) or CLAIMCHECK_BENCH_INDEX names a claim index (an
+// lists other paths (comma-separated), CLAIMCHECK_BENCH_ARTICLES=N asks for the index
+// benchmarks' generated archive of N articles (built or reused, indexed in SQLite, with its
+// generated draft; `make bench-server`), or CLAIMCHECK_BENCH_INDEX names a claim index (an
 // SQLite file or a postgres:// URL, built with the same packs: `claimcheck index add`), which
 // is opened once and queried for each draft's candidates through an index.Cache, as `serve
 // --index` does (CLAIMCHECK_BENCH_CACHE=0: without the cache, every request reads its
-// candidates). The draft is 1,000 words of the seeds unless CLAIMCHECK_BENCH_DRAFT names a file.
+// candidates). The draft is 1,000 words of the seeds unless CLAIMCHECK_BENCH_DRAFT names a file
+// or CLAIMCHECK_BENCH_DRAFTS=N asks for N different generated drafts, sent in turn (many
+// editors at once); CLAIMCHECK_BENCH_WARM=1 sends each draft once before timing.
 func BenchmarkServer(b *testing.B) {
 	c, err := checker.New(checker.WithRules(os.DirFS("../../rules/default"), "rules/default"))
 	if err != nil {
@@ -39,7 +44,26 @@ func BenchmarkServer(b *testing.B) {
 	ctx := context.Background()
 	var archive server.Archive
 	var articles int
-	if dsn := os.Getenv("CLAIMCHECK_BENCH_INDEX"); dsn != "" {
+	dsn := os.Getenv("CLAIMCHECK_BENCH_INDEX")
+	generatedDraft := ""
+	if n, err := strconv.Atoi(os.Getenv("CLAIMCHECK_BENCH_ARTICLES")); err == nil && n > 0 && dsn == "" {
+		// The index benchmarks' generated archive and its SQLite index, built once (minutes at
+		// 100,000 articles) and kept in CLAIMCHECK_BENCH_DIR, with their 1,000-word draft.
+		dir := os.Getenv("CLAIMCHECK_BENCH_DIR")
+		if dir == "" {
+			dir = filepath.Join(os.TempDir(), "claimcheck-bench")
+		}
+		_, paths, err := benchdata.Corpus(dir, c, "archive", n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		dsn = benchdata.SQLite(dir, c, "archive", n)
+		if err := benchdata.EnsureIndex(ctx, c, dsn, paths, func() error { return benchdata.RemoveSQLite(dsn) }); err != nil {
+			b.Fatal(err)
+		}
+		generatedDraft = benchdata.Draft(c)
+	}
+	if dsn != "" {
 		opened, err := index.Open(ctx, dsn)
 		if err != nil {
 			b.Fatal(err)
@@ -73,6 +97,9 @@ func BenchmarkServer(b *testing.B) {
 	ts := httptest.NewServer(server.New(c, archive).Handler())
 	defer ts.Close()
 	texts := []string{benchDraft(b, 1000)}
+	if generatedDraft != "" {
+		texts = []string{generatedDraft}
+	}
 	if path := os.Getenv("CLAIMCHECK_BENCH_DRAFT"); path != "" {
 		data, err := os.ReadFile(path)
 		if err != nil {
