@@ -68,6 +68,8 @@ type document struct {
 	quantities []numbers.Quantity
 	view       []byte
 	wordBytes  []int32
+	// timeTokens are the tokens whose last bytes are a time word's (tokenize, wordPeriods).
+	timeTokens []int32
 	// tokenIndex[b] is tokenAt(b<<tokenBucketShift) (indexTokens).
 	tokenIndex      []int32
 	mentions        []mention
@@ -154,7 +156,7 @@ func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
 		mentions = append(mentions, &doc.mentions[i])
 	}
 	doc.mentionPointers = mentions
-	periods := x.periods(doc, quantities)
+	periods := x.wordPeriods(doc, quantities, mentions, x.periods(doc, quantities))
 	for i, m := range mentions {
 		x.read(doc, mentions, i, periods)
 		_ = m
