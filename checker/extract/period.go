@@ -211,11 +211,11 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 		if q.IsClaim {
 			continue
 		}
-		if q.Kind == "period" {
+		if q.Kind == "period" && q.Unit != "fraction" {
 			x.relativePeriod(doc, q, add)
 			continue
 		}
-		if letter := partLetter(doc, q); q.Kind == "ordinal" && (q.Unit == "fraction" || letter != 0) {
+		if letter := partLetter(doc, q); (q.Kind == "ordinal" || q.Kind == "period") && (q.Unit == "fraction" || letter != 0) {
 			// "في الربع الثالث", "in Q4" with no year after it: the year the text is about
 			// (the last one named before), else the article's.
 			if i+1 < len(quantities) && quantities[i+1].Kind == "year" && len(doc.wordsBetween(q.NormEnd, quantities[i+1].NormStart)) <= 3 {
@@ -225,6 +225,12 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 			n, quarter := ordinalIn(words), containsAny(words, quarterWords)
 			if letter != 0 {
 				n, quarter = int(q.Value), letter == 'q'
+			}
+			if containsAny(doc.wordsAfter(q.NormEnd, 1), lastPartWords) {
+				n = 2 // "الربع الأخير", "النصف الأخير"
+				if quarter {
+					n = 4
+				}
 			}
 			if n <= 0 || !quarter && !containsAny(words, halfWords) {
 				continue
@@ -294,6 +300,9 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 					from = day(from.Year(), m, 1)
 				}
 			}
+			if containsAny(before, sinceWords) || containsAny(before[max(0, len(before)-2):], startingWords) {
+				to = doc.article.Date // "منذ يوليو 2015", "since July 2015", "اعتباراً من يناير 2016"
+			}
 		case i > 0 && quantities[i-1].Kind == "period" && quantities[i-1].NormEnd <= q.NormStart && len(doc.wordsBetween(quantities[i-1].NormEnd, q.NormStart)) <= 3 &&
 			(ordinalIn(doc.wordsBetween(quantities[i-1].NormEnd, q.NormStart)) == 1 || ordinalIn(doc.wordsBefore(quantities[i-1].NormStart, 2)) == 1) && monthsUnit(doc.wordsBefore(q.NormStart, 6)) && quantities[i-1].Value >= 1 && quantities[i-1].Value <= 12:
 			// "الأشهر الثلاثة الأولى من 2018", "the first three months of 2018".
@@ -301,6 +310,10 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 		case containsAny(before, halfWords) && ordinalIn(before) == 1:
 			to = day(from.Year(), 6, 30)
 		case containsAny(before, halfWords) && ordinalIn(before) == 2:
+			from = day(from.Year(), 7, 1)
+		case containsAny(before, quarterWords) && containsAny(before[max(0, len(before)-3):], lastPartWords):
+			from = day(from.Year(), 10, 1) // "الربع الأخير من 2017", "the last quarter of 2017"
+		case containsAny(before, halfWords) && containsAny(before[max(0, len(before)-3):], lastPartWords):
 			from = day(from.Year(), 7, 1)
 		case containsAny(before, quarterWords) && ordinalIn(before) > 0:
 			n := time.Month(3 * ordinalIn(before))
@@ -428,7 +441,13 @@ func (x *Extractor) periodFor(doc *document, periods []periodMention, mentions [
 	total := doc.totalBefore(q, scopeStart)
 	best, bestDistance := interval.Period{}, math.MaxInt
 	for _, p := range inSentence {
-		if p.day || p.at < scopeStart || p.at >= scopeEnd || p.at < total {
+		if p.at < scopeStart || p.at >= scopeEnd || p.at < total {
+			continue
+		}
+		// A day is the span of a figure only in its own clause, after it, with no event
+		// between ("suspended 10,000 accounts on Monday", not "14 people died in the bombing
+		// on Monday": the day is the bombing's).
+		if p.day && (p.at < q.NormEnd || doc.markBetween(q.NormEnd, p.at) || doc.eventBetween(q.NormEnd, p.at)) {
 			continue
 		}
 		d := p.at - q.NormStart
@@ -475,13 +494,52 @@ func (x *Extractor) periodFor(doc *document, periods []periodMention, mentions [
 	return x.carriedPeriod(doc, periods, mentions, i, firstClaim)
 }
 
+// eventWords name events: a day after them is when the event happened.
+var eventWords = withClitics(map[string]bool{"attack": true, "attacks": true, "bombing": true, "blast": true, "explosion": true, "shooting": true, "raid": true,
+	"هجوم": true, "الهجوم": true, "تفجير": true, "التفجير": true, "انفجار": true, "الانفجار": true, "اعتداء": true, "الاعتداء": true, "حادث": true, "الحادث": true, "هجمات": true, "الهجمات": true})
+
+func (d *document) eventBetween(from, to int) bool {
+	for k := d.tokenAt(from); k < len(d.tokens) && d.tokens[k].start < to; k++ {
+		if eventWords[d.tokens[k].text] {
+			return true
+		}
+	}
+	return false
+}
+
 // opensSentence reports whether a period before the sentence's first claim governs the
 // whole sentence: it opens it ("In 2017, …", "وفي 2017 …") or a clause mark sets it off
 // from the first claim's clause; "قامت منذ 2013 بمنع 27 ألفا …، كما … 100 خلية" is the
 // first clause's only.
 func (d *document) opensSentence(s sentence, p periodMention, firstClaim int) bool {
-	return len(d.wordsBetween(s.start, p.at)) <= 5 || d.markBetween(p.end, firstClaim)
+	if d.markBetween(p.end, firstClaim) {
+		return true
+	}
+	// The period's own words ("كان النصف الثاني من عام 2017", "In the second half of 2017")
+	// may come first: count the words before them.
+	k := d.tokenAt(p.at)
+	for j := k - 1; j >= 0 && j >= k-5 && d.tokens[j].start >= s.start && containsAny(d.tokens[j:j+1], periodPhraseWords); j-- {
+		k = j
+	}
+	return k < len(d.tokens) && len(d.wordsBetween(s.start, d.tokens[k].start)) <= 2
 }
+
+// periodPhraseWords are the words a stated period may open with before its number.
+var periodPhraseWords = func() map[string]bool {
+	out := map[string]bool{"في": true, "in": true, "during": true, "خلال": true, "of": true, "من": true, "the": true, "at": true, "on": true}
+	for _, set := range []map[string]bool{sinceWords, rangeStarts, halfWords, quarterWords, midWords, startWords, yearNouns, monthNouns, lastPartWords} {
+		for w := range set {
+			out[w] = true
+		}
+	}
+	for w := range ordinalWords {
+		out[w] = true
+	}
+	for w := range monthsByName {
+		out[w] = true
+	}
+	return out
+}()
 
 // carriedPeriod is the time of the previous sentences that a sentence with none of its own
 // continues (periodFor, 3).

@@ -116,7 +116,7 @@ func withClitics(set map[string]bool) map[string]bool {
 // timeWords lists the words above for the lexicon (grammarWords).
 func timeWords() []string {
 	var out []string
-	for _, set := range []map[string]bool{publicationVerbs, speechVerbs, totalWords, currentWords, yearNouns, monthNouns, comparisonWords, periodNouns, samePeriodWords, earlierWords, anaphoraWords, monthCues, ambiguousMonths} {
+	for _, set := range []map[string]bool{lastPartWords, startingWords, publicationVerbs, speechVerbs, totalWords, currentWords, yearNouns, monthNouns, comparisonWords, periodNouns, samePeriodWords, earlierWords, anaphoraWords, monthCues, ambiguousMonths} {
 		for w := range set {
 			out = append(out, w)
 		}
