@@ -68,8 +68,9 @@ type document struct {
 	quantities []numbers.Quantity
 	view       []byte
 	wordBytes  []int32
-	// timeTokens are the tokens whose last bytes are a time word's (tokenize, wordPeriods).
-	timeTokens []int32
+	// timeTokens are the tokens that may start a time stated without a number (wordPeriods);
+	// clauseTokens those that may tell a figure's time in its clause (clauseWords).
+	timeTokens, clauseTokens []int32
 	// tokenIndex[b] is tokenAt(b<<tokenBucketShift) (indexTokens).
 	tokenIndex      []int32
 	mentions        []mention

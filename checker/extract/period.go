@@ -430,15 +430,16 @@ func (x *Extractor) periodFor(doc *document, periods []periodMention, mentions [
 		}
 	}
 	inSentence := periodsOf(periods, m.sentence)
-	if doc.earlierReport(q, scopeStart, scopeEnd) {
+	clause := doc.clauseWords(q, scopeStart, scopeEnd)
+	if clause.earlier {
 		if p, ok := doc.earlierDay(periods, inSentence, m, scopeStart, scopeEnd); ok {
 			return p
 		}
 	}
-	if doc.presentInClause(q, scopeStart, scopeEnd) {
+	if clause.present {
 		return interval.Period{}
 	}
-	total := doc.totalBefore(q, scopeStart)
+	total := clause.total
 	best, bestDistance := interval.Period{}, math.MaxInt
 	for _, p := range inSentence {
 		if p.at < scopeStart || p.at >= scopeEnd || p.at < total {
@@ -605,18 +606,6 @@ func (d *document) pointsBack(s sentence, firstClaim int) bool {
 	return false
 }
 
-// totalBefore is where a word making the number a total stands in its clause before it
-// ("وصل العدد الإجمالي … إلى أزيد من 610 آلاف"), -1 when none.
-func (d *document) totalBefore(q numbers.Quantity, scopeStart int) int {
-	k := d.tokenAt(q.NormStart)
-	for j := k - 1; j >= 0 && j >= k-12 && d.tokens[j].start >= scopeStart && !d.breakAfter(j, q.NormStart); j-- {
-		if totalTriggers[d.tokens[j].text] {
-			return d.tokens[j].start
-		}
-	}
-	return -1
-}
-
 // totalTriggers and anaphoraTriggers are totalWords and anaphoraWords as written, clitics
 // and all.
 var (
@@ -660,24 +649,80 @@ func isAttribute(doc *document, mentions []*mention, i int) bool {
 	return len(doc.wordsBetween(previous.quantity.NormEnd, doc.tokens[k-1].start)) <= 1
 }
 
-// earlierReport reports whether a word in the number's clause marks it as an earlier report.
-func (d *document) earlierReport(q numbers.Quantity, scopeStart, scopeEnd int) bool {
-	k := d.tokenAt(q.NormStart)
-	for j := k - 1; j >= 0 && j >= k-6 && d.tokens[j].start >= scopeStart && !d.breakAfter(j, q.NormStart); j-- {
-		if earlierWords[d.tokens[j].text] {
-			return true
-		}
-	}
-	for j := d.tokenAt(q.NormEnd); j < len(d.tokens) && j < k+8 && d.tokens[j].start < scopeEnd; j++ {
-		if d.tokens[j].breakBefore && d.tokens[j].start > q.NormEnd+1 {
-			break
-		}
-		if earlierWords[d.tokens[j].text] {
-			return true
-		}
-	}
-	return false
+// clause is what the words of a number's own clause say of its time.
+type clause struct {
+	earlier bool // an earlier report: "the previous toll of 11", "were initially reported"
+	present bool // now: "more than 75,000 today", "الموجودين حاليا … ثلاثة آلاف"
+	// total is where a word making the number a total stands before it ("وصل العدد
+	// الإجمالي … إلى أزيد من 610 آلاف"), -1 when none.
+	total int
 }
+
+// clauseWords reads the words of the number's clause: up to twelve before it (eight for
+// the present, six for an earlier report) and eight after it, within its scope. The words
+// are the few tokenize noted (clauseTokens).
+func (d *document) clauseWords(q numbers.Quantity, scopeStart, scopeEnd int) clause {
+	c := clause{total: -1}
+	k := d.tokenAt(q.NormStart)
+	after := d.tokenAt(q.NormEnd)
+	notes := d.clauseTokens
+	first := sort.Search(len(notes), func(i int) bool { return int(notes[i]) >= k-12 })
+	for i := first; i < len(notes) && int(notes[i]) < after+8 && int(notes[i]) < k+8; i++ {
+		j := int(notes[i])
+		text := d.tokens[j].text
+		switch {
+		case j < k:
+			if d.tokens[j].start < scopeStart || !d.sameClauseBefore(j, k, q.NormStart) {
+				continue
+			}
+			c.earlier = c.earlier || j >= k-6 && earlierWords[text]
+			c.present = c.present || j >= k-8 && presentWords[text]
+			if totalTriggers[text] {
+				c.total = d.tokens[j].start // the nearest
+			}
+		case j >= after:
+			if d.tokens[j].start >= scopeEnd || !d.sameClauseAfter(after, j, q.NormEnd) {
+				continue
+			}
+			c.earlier = c.earlier || earlierWords[text]
+			c.present = c.present || presentWords[text]
+		}
+	}
+	return c
+}
+
+// sameClauseBefore reports whether no clause mark stands between token j and the number
+// starting at numberStart (token k is the first at or after it).
+func (d *document) sameClauseBefore(j, k, numberStart int) bool {
+	for i := j; i < k; i++ {
+		if d.breakAfter(i, numberStart) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameClauseAfter reports whether no clause mark stands between the number ending at
+// numberEnd (token after is the first after it) and token j.
+func (d *document) sameClauseAfter(after, j, numberEnd int) bool {
+	for i := after; i <= j; i++ {
+		if d.tokens[i].breakBefore && d.tokens[i].start > numberEnd+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseTriggers is every word clauseWords looks for.
+var clauseTriggers = func() map[string]bool {
+	out := map[string]bool{}
+	for _, set := range []map[string]bool{presentWords, earlierWords, totalTriggers} {
+		for w := range set {
+			out[w] = true
+		}
+	}
+	return out
+}()
 
 // earlierDay is the day of an earlier report: the nearest one stated in its scope before
 // the article's date, else the last one stated before it in the sentence and the previous
@@ -724,26 +769,6 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-// presentInClause reports whether a word of the number's own clause places it now: "more
-// than 75,000 today", "الموجودين حاليا … ثلاثة آلاف".
-func (d *document) presentInClause(q numbers.Quantity, scopeStart, scopeEnd int) bool {
-	k := d.tokenAt(q.NormStart)
-	for j := k - 1; j >= 0 && j >= k-8 && d.tokens[j].start >= scopeStart && !d.breakAfter(j, q.NormStart); j-- {
-		if presentWords[d.tokens[j].text] {
-			return true
-		}
-	}
-	for j := d.tokenAt(q.NormEnd); j < len(d.tokens) && j < k+8 && d.tokens[j].start < scopeEnd; j++ {
-		if d.tokens[j].breakBefore && d.tokens[j].start > q.NormEnd+1 {
-			break
-		}
-		if presentWords[d.tokens[j].text] {
-			return true
-		}
-	}
-	return false
 }
 
 // periodsOf is the periods stated in one sentence (periods are in text order).
