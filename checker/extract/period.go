@@ -23,6 +23,10 @@ type periodMention struct {
 	backReference bool
 	// ignored marks a time read only to be skipped (when a report was published).
 	ignored bool
+	// comparison marks the base of a comparison ("مقارنة بالعام الماضي", "compared with
+	// 2016"): no figure's period, but its sentence has a time of its own, and the time of
+	// the sentences before does not go on into it.
+	comparison bool
 }
 
 // resolved reports whether the mention places a period (else it only blocks).
@@ -260,6 +264,10 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 			continue
 		}
 		before := doc.wordsBefore(q.NormStart, 5)
+		if containsAny(before[max(0, len(before)-3):], comparisonWords) {
+			out = append(out, periodMention{sentence: doc.sentenceAt(q.NormStart), at: q.NormStart, end: q.NormEnd, comparison: true})
+			continue
+		}
 		if len(before) > 0 && eventTimeWords[before[len(before)-1].text] {
 			// "بعد 2011", "after 2015": when something began, not the span of a figure; it
 			// still keeps the figures near it from the periods around.
@@ -400,18 +408,21 @@ func quarterBefore(doc *document, q numbers.Quantity) int {
 
 // periodFor is the stated period a number stands in, in order of preference:
 //  0. for a figure of an earlier report ("the previous toll of 11", "had stood at 11 on
-//     Monday", "were initially reported"), the day stated in its scope or last before;
-//     a figure of the present ("more than 75,000 today") has none;
+//     Monday", "were initially reported"), the day stated in its scope or last before; a
+//     figure of the present ("more than 75,000 today") has none, and one with "حاليا"/"now"
+//     before it only a period of its own clause;
 //  1. the nearest time within the number's scope (between the sentence's neighbouring
-//     claims): "42 ألف … بين عامي 2011 و2016، بينهم أكثر من خمسة آلاف" both take 2011–2016;
-//     a time that cannot be placed ("ديسمبر الجاري" in an undated article) gives none;
-//  2. a period that opens the sentence ("In 2017, Twitter removed … and YouTube …"), or
-//     stands before the first claim in its clause, unless a word like "now"/"حاليا" turns
-//     to the present in between;
+//     claims, a figure's attribute aside): "42 ألف … بين عامي 2011 و2016، بينهم أكثر من
+//     خمسة آلاف" both take 2011–2016; a time that cannot be placed ("ديسمبر الجاري" in an
+//     undated article) gives none; a day only in the number's own clause, after it, with
+//     no event between; a total ("العدد الإجمالي") only a time stated after that word;
+//  2. a period that opens the sentence ("In 2017, Twitter removed … and YouTube …", or set
+//     off by a comma) or that stands in the first claim's clause when the number is that
+//     claim, unless a word like "now"/"حاليا" turns to the present in between;
 //  3. the time of the previous sentences of the paragraph (up to three back; the previous
 //     paragraph's too when the sentence opens by pointing back: "those videos"), unless the
-//     time turns to the present or is the base of a comparison; a percentage takes it only
-//     when the sentence points back or counts something that takes it.
+//     time turns to the present, the sentence is about the present ("لا يزالون") or has a
+//     time of its own, if only the base of a comparison ("مقارنة بالعام الماضي").
 //
 // A figure that says where another comes from ("42 ألف إرهابي من 120 دولة") has none.
 func (x *Extractor) periodFor(doc *document, periods []periodMention, mentions []*mention, i int) interval.Period {
@@ -436,13 +447,13 @@ func (x *Extractor) periodFor(doc *document, periods []periodMention, mentions [
 			return p
 		}
 	}
-	if clause.present {
+	if clause.presentAfter {
 		return interval.Period{}
 	}
 	total := clause.total
 	best, bestDistance := interval.Period{}, math.MaxInt
 	for _, p := range inSentence {
-		if p.at < scopeStart || p.at >= scopeEnd || p.at < total {
+		if p.comparison || p.at < scopeStart || p.at >= scopeEnd || p.at < total {
 			continue
 		}
 		// A day is the span of a figure only in its own clause, after it, with no event
@@ -458,6 +469,9 @@ func (x *Extractor) periodFor(doc *document, periods []periodMention, mentions [
 		// A period in the number's own clause wins over one across a comma: "… في 2018، ثم 3
 		// ملايين في الربع الثالث".
 		if doc.markBetween(min(p.at, q.NormEnd), max(p.at, q.NormStart)) {
+			if clause.presentBefore {
+				continue
+			}
 			d += 1 << 20
 			if p.at > q.NormStart {
 				d += 1 << 21 // across a mark, a period after the number is rather the next clause's
@@ -467,7 +481,7 @@ func (x *Extractor) periodFor(doc *document, periods []periodMention, mentions [
 			best, bestDistance = p.period, d
 		}
 	}
-	if bestDistance != math.MaxInt || total >= 0 {
+	if bestDistance != math.MaxInt || total >= 0 || clause.presentBefore {
 		return best
 	}
 	firstClaim, firstIndex := q.NormStart, i
@@ -478,7 +492,7 @@ func (x *Extractor) periodFor(doc *document, periods []periodMention, mentions [
 	}
 	stated := false
 	for _, p := range inSentence {
-		if p.day {
+		if p.day || p.comparison {
 			continue
 		}
 		stated = true
@@ -552,8 +566,13 @@ func (x *Extractor) carriedPeriod(doc *document, periods []periodMention, mentio
 		return interval.Period{} // no time stated in the sentences before: most figures
 	}
 	pointsBack := doc.pointsBack(s, firstClaim)
-	if m.quantity.Unit == "percent" && !pointsBack && !sentenceCounts(doc, mentions, i) {
-		return interval.Period{} // "وقتل 20% منهم في المعارك": a share now, not over the period before
+	if doc.turnsToPresent(s.start, s.end) {
+		return interval.Period{} // "و50% لا يزالون في سوريا": the sentence is about now
+	}
+	for _, p := range periodsOf(periods, m.sentence) {
+		if p.comparison {
+			return interval.Period{} // "ارتفاعا بنسبة 80% مقارنة بالعام الماضي": a time of its own
+		}
 	}
 	for j := m.sentence - 1; j >= 0 && j >= m.sentence-3; j-- {
 		if doc.sentences[j].paragraph != doc.sentences[j+1].paragraph {
@@ -565,7 +584,7 @@ func (x *Extractor) carriedPeriod(doc *document, periods []periodMention, mentio
 		}
 		var last *periodMention
 		for k, p := range periodsOf(periods, j) {
-			if !p.day {
+			if !p.day && !p.comparison {
 				last = &periodsOf(periods, j)[k]
 			}
 		}
@@ -613,23 +632,6 @@ var (
 	anaphoraTriggers = withClitics(anaphoraWords)
 )
 
-// sentenceCounts reports whether the sentence of mention i holds a count (a claim that is
-// no percentage nor another figure's attribute), which takes the time carried over: "It
-// said 6.7 million videos were flagged, and 76 percent of those were removed".
-func sentenceCounts(doc *document, mentions []*mention, i int) bool {
-	for j := i - 1; j >= 0 && mentions[j].sentence == mentions[i].sentence; j-- {
-		if q := mentions[j].quantity; q.IsClaim && q.Unit != "percent" && !isAttribute(doc, mentions, j) {
-			return true
-		}
-	}
-	for j := i + 1; j < len(mentions) && mentions[j].sentence == mentions[i].sentence; j++ {
-		if q := mentions[j].quantity; q.IsClaim && q.Unit != "percent" && !isAttribute(doc, mentions, j) {
-			return true
-		}
-	}
-	return false
-}
-
 // isAttribute reports whether claim i says where the claim before it comes from: "42 ألف
 // إرهابي من 120 دولة", "27 و31 ألفا، قادمين من 86 دولة", "27,000 to 31,000 from 86
 // countries". It has no period of its own and does not end the scope of the claim before.
@@ -652,7 +654,10 @@ func isAttribute(doc *document, mentions []*mention, i int) bool {
 // clause is what the words of a number's own clause say of its time.
 type clause struct {
 	earlier bool // an earlier report: "the previous toll of 11", "were initially reported"
-	present bool // now: "more than 75,000 today", "الموجودين حاليا … ثلاثة آلاف"
+	// The figure is of the present: "more than 75,000 today" (after it: no period at all),
+	// "الموجودين حاليا … ثلاثة آلاف" (before it: only a period of its own clause, as in
+	// "أعلنت اليوم أنها حذفت 10 آلاف حساب في 2017").
+	presentBefore, presentAfter bool
 	// total is where a word making the number a total stands before it ("وصل العدد
 	// الإجمالي … إلى أزيد من 610 آلاف"), -1 when none.
 	total int
@@ -676,7 +681,7 @@ func (d *document) clauseWords(q numbers.Quantity, scopeStart, scopeEnd int) cla
 				continue
 			}
 			c.earlier = c.earlier || j >= k-6 && earlierWords[text]
-			c.present = c.present || j >= k-8 && presentWords[text]
+			c.presentBefore = c.presentBefore || j >= k-8 && presentWords[text]
 			if totalTriggers[text] {
 				c.total = d.tokens[j].start // the nearest
 			}
@@ -685,7 +690,7 @@ func (d *document) clauseWords(q numbers.Quantity, scopeStart, scopeEnd int) cla
 				continue
 			}
 			c.earlier = c.earlier || earlierWords[text]
-			c.present = c.present || presentWords[text]
+			c.presentAfter = c.presentAfter || presentWords[text]
 		}
 	}
 	return c

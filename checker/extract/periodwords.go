@@ -233,7 +233,7 @@ func (x *Extractor) wordPeriods(doc *document, quantities []numbers.Quantity, me
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {
-			if !out[j].day && !out[j].backReference {
+			if !out[j].day && !out[j].backReference && !out[j].comparison {
 				out[i].period = out[j].period
 				break
 			}
@@ -295,7 +295,8 @@ func (x *Extractor) monthPeriod(doc *document, quantities []numbers.Quantity, k,
 	before := doc.wordsBefore(t.start, 3)
 	p := periodMention{at: t.start, end: doc.tokens[end-1].end}
 	if containsAny(before, comparisonWords) || doc.statementTime(k) {
-		p.ignored = true // the month and its other name are read: no period, nothing to block
+		// The month and its other name are read: no period, nothing to block.
+		p.ignored, p.comparison = !containsAny(before, comparisonWords), containsAny(before, comparisonWords)
 		return p, end - k, true
 	}
 	year, ok := doc.monthYear(month, last, past, current, lastYear)
@@ -395,13 +396,23 @@ func (d *document) monthYear(month, last time.Month, past, current bool, lastYea
 // "the same period", "في آخر فترة", a day ("on Monday", "يوم الاثنين") and a part of a
 // year with no year ("during the fourth quarter", "الربع الأخير").
 func (d *document) relativePeriodWords(k, lastYear int) (periodMention, int, bool) {
+	p, n, ok := d.relativeTime(k, lastYear)
+	switch {
+	case !ok:
+	case containsAny(d.wordsBefore(d.tokens[k].start, 3), comparisonWords):
+		return periodMention{at: p.at, end: p.end, comparison: true}, n, true // "مقارنة بالعام الماضي"
+	case d.statementTime(k):
+		return p, 0, false // "said Tuesday"
+	}
+	return p, n, ok
+}
+
+// relativeTime is relativePeriodWords before the look at the words before.
+func (d *document) relativeTime(k, lastYear int) (periodMention, int, bool) {
 	t := d.tokens[k]
 	date := d.article.Date
 	p := periodMention{at: t.start, end: t.end}
 	before := d.wordsBefore(t.start, 3)
-	if containsAny(before, comparisonWords) || d.statementTime(k) {
-		return p, 0, false
-	}
 	switch {
 	case d.hasForm(k, yearNouns) || d.hasForm(k, monthNouns):
 		year := d.hasForm(k, yearNouns)
