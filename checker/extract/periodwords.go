@@ -244,7 +244,7 @@ func (x *Extractor) wordPeriods(doc *document, quantities []numbers.Quantity, me
 
 // sameMonth skips the month's other name after token end ("كانون الأول/ ديسمبر").
 func (d *document) sameMonth(end int, month time.Month) int {
-	if end < len(d.tokens) && d.tokens[end].start-d.tokens[end-1].end <= 3 {
+	if end > 0 && end < len(d.tokens) && d.tokens[end].start-d.tokens[end-1].end <= 3 {
 		if m, n := d.monthAt(end); m == month {
 			return end + n
 		}
