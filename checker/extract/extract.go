@@ -71,6 +71,8 @@ type document struct {
 	// timeTokens are the tokens that may start a time stated without a number (wordPeriods);
 	// clauseTokens those that may tell a figure's time in its clause (clauseWords).
 	timeTokens, clauseTokens []int32
+	// periods is the stated times' buffer (periods, wordPeriods).
+	periods []periodMention
 	// tokenIndex[b] is tokenAt(b<<tokenBucketShift) (indexTokens).
 	tokenIndex      []int32
 	mentions        []mention
@@ -158,6 +160,7 @@ func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
 	}
 	doc.mentionPointers = mentions
 	periods := x.wordPeriods(doc, quantities, mentions, x.periods(doc, quantities))
+	doc.periods = periods
 	for i, m := range mentions {
 		x.read(doc, mentions, i, periods)
 		_ = m

@@ -167,7 +167,10 @@ func digits(field []rune) (int, bool) {
 }
 
 // bounds is the first and last day a non-claim mention names: a day, a month or a year.
-type bounds struct{ from, to time.Time }
+type bounds struct {
+	from, to time.Time
+	month    bool // a whole month: "أكتوبر 2014", "December 2017"
+}
 
 func (x *Extractor) boundsOf(doc *document, q numbers.Quantity) (bounds, bool) {
 	switch q.Kind {
@@ -185,7 +188,7 @@ func (x *Extractor) boundsOf(doc *document, q numbers.Quantity) (bounds, bool) {
 	}
 	if q.Kind == "year" && m == 0 {
 		if year, ok := yearOf(q); ok {
-			return bounds{day(year, 1, 1), day(year, 12, 31)}, true
+			return bounds{from: day(year, 1, 1), to: day(year, 12, 31)}, true
 		}
 		return bounds{}, false
 	}
@@ -193,9 +196,9 @@ func (x *Extractor) boundsOf(doc *document, q numbers.Quantity) (bounds, bool) {
 	case y == 0 || m == 0:
 		return bounds{}, false
 	case d == 0:
-		return bounds{day(y, m, 1), endOfMonth(y, m)}, true
+		return bounds{from: day(y, m, 1), to: endOfMonth(y, m), month: true}, true
 	default:
-		return bounds{day(y, m, d), day(y, m, d)}, true
+		return bounds{from: day(y, m, d), to: day(y, m, d)}, true
 	}
 }
 
@@ -205,7 +208,7 @@ func (x *Extractor) boundsOf(doc *document, q numbers.Quantity) (bounds, bool) {
 // "between October and December 2017", "since mid-2015", "أكتوبر 2014", "خلال الأعوام
 // الثلاثة الماضية" (against the article date).
 func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []periodMention {
-	var out []periodMention
+	out := doc.periods[:0] // the previous article's buffer
 	add := func(q numbers.Quantity, from, to time.Time) {
 		out = append(out, periodMention{sentence: doc.sentenceAt(q.NormStart), at: q.NormStart, end: q.NormEnd, period: interval.Period{From: from, To: to}})
 	}
@@ -264,7 +267,9 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 			continue
 		}
 		before := doc.wordsBefore(q.NormStart, 5)
-		if containsAny(before[max(0, len(before)-3):], comparisonWords) {
+		// Which period words stand before, read once: the cases below test them.
+		near, all := wordBits(before[max(0, len(before)-3):]), wordBits(before)
+		if near&bitComparison != 0 {
 			out = append(out, periodMention{sentence: doc.sentenceAt(q.NormStart), at: q.NormStart, end: q.NormEnd, comparison: true})
 			continue
 		}
@@ -281,7 +286,7 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 			between := doc.wordsBetween(q.NormEnd, next.NormStart)
 			if nb, ok := x.boundsOf(doc, next); ok && nb.to.After(b.from) && len(between) <= 3 && (containsAny(between, rangeLinks) || len(between) == 0 && doc.text.Slice(q.NormEnd, next.NormStart) == "-") {
 				from := b.from
-				if containsAny(before, midWords) {
+				if all&bitMid != 0 {
 					from = day(from.Year(), 7, 1)
 				}
 				add(q, from, nb.to)
@@ -294,7 +299,7 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 		if len(before) > 0 {
 			last = before[len(before)-1].text
 		}
-		isMonth := from.Day() == 1 && to.Equal(endOfMonth(from.Year(), from.Month())) && from.Month() == to.Month()
+		isMonth := b.month
 		switch {
 		case from.Equal(to):
 			// A day is when something happened, not the span a figure covers: kept for the
@@ -308,33 +313,33 @@ func (x *Extractor) periods(doc *document, quantities []numbers.Quantity) []peri
 					from = day(from.Year(), m, 1)
 				}
 			}
-			if containsAny(before, sinceWords) || containsAny(before[max(0, len(before)-2):], startingWords) {
+			if all&bitSince != 0 || wordBits(before[max(0, len(before)-2):])&bitStarting != 0 {
 				to = doc.article.Date // "منذ يوليو 2015", "since July 2015", "اعتباراً من يناير 2016"
 			}
 		case i > 0 && quantities[i-1].Kind == "period" && quantities[i-1].NormEnd <= q.NormStart && len(doc.wordsBetween(quantities[i-1].NormEnd, q.NormStart)) <= 3 &&
 			(ordinalIn(doc.wordsBetween(quantities[i-1].NormEnd, q.NormStart)) == 1 || ordinalIn(doc.wordsBefore(quantities[i-1].NormStart, 2)) == 1) && monthsUnit(doc.wordsBefore(q.NormStart, 6)) && quantities[i-1].Value >= 1 && quantities[i-1].Value <= 12:
 			// "الأشهر الثلاثة الأولى من 2018", "the first three months of 2018".
 			to = endOfMonth(from.Year(), time.Month(quantities[i-1].Value))
-		case containsAny(before, halfWords) && ordinalIn(before) == 1:
+		case all&bitHalf != 0 && ordinalIn(before) == 1:
 			to = day(from.Year(), 6, 30)
-		case containsAny(before, halfWords) && ordinalIn(before) == 2:
+		case all&bitHalf != 0 && ordinalIn(before) == 2:
 			from = day(from.Year(), 7, 1)
-		case containsAny(before, quarterWords) && containsAny(before[max(0, len(before)-3):], lastPartWords):
+		case all&bitQuarter != 0 && near&bitLastPart != 0:
 			from = day(from.Year(), 10, 1) // "الربع الأخير من 2017", "the last quarter of 2017"
-		case containsAny(before, halfWords) && containsAny(before[max(0, len(before)-3):], lastPartWords):
+		case all&bitHalf != 0 && near&bitLastPart != 0:
 			from = day(from.Year(), 7, 1)
-		case containsAny(before, quarterWords) && ordinalIn(before) > 0:
+		case all&bitQuarter != 0 && ordinalIn(before) > 0:
 			n := time.Month(3 * ordinalIn(before))
 			from, to = day(from.Year(), n-2, 1), endOfMonth(from.Year(), n)
 		case quarterBefore(doc, q) > 0:
 			n := time.Month(3 * quarterBefore(doc, q))
 			from, to = day(from.Year(), n-2, 1), endOfMonth(from.Year(), n)
-		case containsAny(before, sinceWords):
-			if containsAny(before, midWords) {
+		case all&bitSince != 0:
+			if all&bitMid != 0 {
 				from = day(from.Year(), 7, 1)
 			}
 			to = doc.article.Date // zero when the article's date is unknown: "since" has no end then
-		case containsAny(before[max(0, len(before)-3):], startWords) && !isMonth:
+		case near&bitStart != 0:
 			to = endOfMonth(from.Year(), 1) // "at the start of 2017", "مطلع 2017": its first month
 		case len(before) > 0:
 			if month, ok := monthsByName[last]; ok {
@@ -791,8 +796,15 @@ var presentWords = map[string]bool{"now": true, "currently": true, "today": true
 	"يزال": true, "يزالون": true, "تزال": true, "مازال": true, "مازالوا": true, "زالوا": true}
 
 func (d *document) turnsToPresent(from, to int) bool {
-	for k := d.tokenAt(from); k < len(d.tokens) && d.tokens[k].start < to; k++ {
-		if presentWords[d.tokens[k].text] {
+	// The words are among those tokenize noted (clauseTokens): a search, not a walk.
+	notes := d.clauseTokens
+	first := d.tokenAt(from)
+	for i := sort.Search(len(notes), func(i int) bool { return int(notes[i]) >= first }); i < len(notes); i++ {
+		t := &d.tokens[notes[i]]
+		if t.start >= to {
+			break
+		}
+		if presentWords[t.text] {
 			return true
 		}
 	}
@@ -829,6 +841,41 @@ func containsAny(words []token, set map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// Bits of wordBits: which period words a few words hold.
+const (
+	bitHalf uint16 = 1 << iota
+	bitQuarter
+	bitLastPart
+	bitSince
+	bitMid
+	bitStart
+	bitStarting
+	bitComparison
+)
+
+// periodWordBits maps each period word to its bit.
+var periodWordBits = func() map[string]uint16 {
+	out := map[string]uint16{}
+	for bit, set := range map[uint16]map[string]bool{bitHalf: halfWords, bitQuarter: quarterWords, bitLastPart: lastPartWords, bitSince: sinceWords,
+		bitMid: midWords, bitStart: startWords, bitStarting: startingWords, bitComparison: comparisonWords} {
+		for w := range set {
+			out[w] |= bit
+		}
+	}
+	return out
+}()
+
+// wordBits is the union of the bits of the period words among words.
+func wordBits(words []token) uint16 {
+	var bits uint16
+	for i := range words {
+		for _, form := range words[i].variants() {
+			bits |= periodWordBits[form]
+		}
+	}
+	return bits
 }
 
 // yearlessDays reads a day or days of a month named without a year ("April 3", "بين الحادي

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"time"
 
@@ -226,7 +228,7 @@ func (x *Extractor) wordPeriods(doc *document, quantities []numbers.Quantity, me
 	if len(out) == added {
 		return out
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].at < out[j].at })
+	slices.SortStableFunc(out, func(a, b periodMention) int { return cmp.Compare(a.at, b.at) })
 	// "the same period": the time stated last before it, placed or not.
 	for i := range out {
 		if !out[i].backReference {
