@@ -412,8 +412,8 @@ func quarterBefore(doc *document, q numbers.Quantity) int {
 }
 
 // periodFor is the stated period a number stands in, in order of preference:
-//  0. for a figure of an earlier report ("the previous toll of 11", "had stood at 11 on
-//     Monday", "were initially reported"), the day stated in its scope or last before; a
+//  0. for a figure of an earlier report ("the previous toll of 11", "were initially
+//     reported"), the day stated in its scope or last before; a
 //     figure of the present ("more than 75,000 today") has none, and one with "حاليا"/"now"
 //     before it only a period of its own clause;
 //  1. the nearest time within the number's scope (between the sentence's neighbouring

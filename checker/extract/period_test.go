@@ -116,7 +116,10 @@ var _ = Describe("periods: scope, carry-over and times without a year", func() {
 		Entry("relative: the day of an event is not the toll's", "Fourteen people have died in the bombing on Monday, officials said.", reading{text: "Fourteen", from: "-"}),
 		Entry("relative: the day said is not the figure's", "Twitter said Thursday it has suspended 10,000 accounts.", reading{text: "10,000", from: "-"}),
 		// An earlier report takes the day stated before.
-		Entry("earlier report: had stood at … on Monday", "The death toll had stood at 11 people on Monday.", reading{text: "11", from: "2018-04-09", to: "2018-04-09"}),
+		Entry("relative: a day of the figure's own clause", "The death toll had stood at 11 people on Monday.", reading{text: "11", from: "2018-04-09", to: "2018-04-09"}),
+		Entry("relative: a day before the figure is when something was said", "The ministry on Monday said 200 fighters had returned since 2014.",
+			reading{text: "200", from: "2014-01-01", to: "2018-04-10"}),
+		Entry("relative: this year", "وحذفت الشركة 5 آلاف حساب هذه السنة", reading{text: "5 آلاف", from: "2018-01-01", to: "2018-04-10"}),
 		Entry("earlier report: the previous toll", "Fourteen people have died in the bombing on Monday, April 9, the minister said Tuesday, revising the previous toll of 11 deaths.",
 			reading{text: "11", from: "2018-04-09", to: "2018-04-09"}),
 		Entry("earlier report: الحصيلة السابقة, the day in the sentence before", "وقع الهجوم يوم الاثنين. وكانت الحصيلة السابقة 11 قتيلا",
@@ -124,6 +127,10 @@ var _ = Describe("periods: scope, carry-over and times without a year", func() {
 		// "The same period": the period stated before.
 		Entry("same period: الفترة ذاتها", "حذفت تويتر 300 ألف حساب في النصف الثاني من 2017. وقالت إن 74 في المائة من الحسابات المعلقة في آخر فترة أغلقت مبكراً",
 			reading{text: "74 في المائة", from: "2017-07-01", to: "2017-12-31"}),
+		Entry("same period: a year earlier is a comparison's base", "Facebook removed 1.9 million posts in the first quarter of 2018. In the same period a year earlier, it removed 1.1 million.",
+			reading{text: "1.1 million", from: "-"}),
+		Entry("same period: من العام الماضي is a comparison's base", "حذف فيسبوك 1.9 مليون منشور في الربع الأول من 2018. وفي نفس الفترة من العام الماضي حذف 1.1 مليون.",
+			reading{text: "1.1 مليون", from: "-"}),
 		Entry("same period: the most recent reporting period", "Twitter suspended 300,000 accounts in the second half of 2017. Government reports made up less than 0.2% of suspensions in the most recent reporting period.",
 			reading{text: "less than 0.2%", from: "2017-07-01", to: "2017-12-31"}),
 	)

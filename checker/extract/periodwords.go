@@ -27,8 +27,8 @@ var (
 	periodNouns     = map[string]bool{"فتره": true, "الفتره": true, "period": true}
 	samePeriodWords = map[string]bool{"ذاتها": true, "نفسها": true, "نفس": true, "ذات": true, "same": true, "اخر": true, "الاخيره": true, "latest": true, "recent": true}
 	// Words that mark a figure as an earlier report ("the previous toll of 11", "were
-	// initially reported", "had stood at"): its time is a day stated before.
-	earlierWords = map[string]bool{"previous": true, "earlier": true, "initially": true, "initial": true, "had": true,
+	// initially reported"): its time is a day stated before.
+	earlierWords = map[string]bool{"previous": true, "earlier": true, "initially": true, "initial": true,
 		"السابقه": true, "السابق": true, "سابقا": true, "الاوليه": true}
 	// Words before a sentence's first figure that point back to what the previous sentences
 	// said ("Of those", "that number", "هذه الأرقام"): the sentence continues their time.
@@ -129,7 +129,7 @@ func withClitics(set map[string]bool) map[string]bool {
 // timeWords lists the words above for the lexicon (grammarWords).
 func timeWords() []string {
 	var out []string
-	for _, set := range []map[string]bool{lastPartWords, startingWords, publicationVerbs, speechVerbs, totalWords, currentWords, yearNouns, monthNouns, comparisonWords, periodNouns, samePeriodWords, earlierWords, anaphoraWords, monthCues, ambiguousMonths} {
+	for _, set := range []map[string]bool{shiftWords, lastPartWords, startingWords, publicationVerbs, speechVerbs, totalWords, currentWords, yearNouns, monthNouns, comparisonWords, periodNouns, samePeriodWords, earlierWords, anaphoraWords, monthCues, ambiguousMonths} {
 		for w := range set {
 			out = append(out, w)
 		}
@@ -426,7 +426,7 @@ func (d *document) relativeTime(k, lastYear int) (periodMention, int, bool) {
 			current, p.end = true, d.tokens[k+1].end
 		case k > 0 && (d.tokens[k-1].text == "last"):
 			past, p.at = true, d.tokens[k-1].start
-		case k > 0 && (d.tokens[k-1].text == "this" || d.tokens[k-1].text == "هذا"):
+		case k > 0 && (d.tokens[k-1].text == "this" || d.tokens[k-1].text == "هذا" || d.tokens[k-1].text == "هذه"):
 			current, p.at = true, d.tokens[k-1].start
 		}
 		if !past && !current {
@@ -475,8 +475,12 @@ func (d *document) relativeTime(k, lastYear int) (periodMention, int, bool) {
 		if !containsAny(near, samePeriodWords) {
 			return p, 0, false
 		}
-		if k+3 < len(d.tokens) && d.tokens[k+1].text == "من" && d.hasForm(k+2, yearNouns) {
-			return p, 0, false
+		// "نفس الفترة من العام الماضي", "the same period a year earlier": a comparison's base.
+		for j := k + 1; j < len(d.tokens) && j <= k+3 && !d.tokens[j].breakBefore; j++ {
+			if d.hasForm(j, yearNouns) && (d.hasForm(j+1, shiftWords) || d.hasForm(j-1, shiftWords)) {
+				p.comparison = true
+				return p, 1, true
+			}
 		}
 		p.backReference = true
 		return p, 1, true
@@ -510,6 +514,10 @@ func (d *document) relativeTime(k, lastYear int) (periodMention, int, bool) {
 	}
 	return p, 0, false
 }
+
+// shiftWords move a time back: "a year earlier", "العام الماضي", "السنة السابقة".
+var shiftWords = map[string]bool{"earlier": true, "before": true, "ago": true, "previous": true, "last": true, "prior": true,
+	"الماضي": true, "الماضيه": true, "السابق": true, "السابقه": true, "المنصرم": true}
 
 // lastPartWords name the last quarter or half of a year.
 var lastPartWords = map[string]bool{"الاخير": true, "الاخيره": true, "last": true, "final": true}
