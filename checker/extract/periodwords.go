@@ -293,12 +293,15 @@ func (x *Extractor) monthPeriod(doc *document, quantities []numbers.Quantity, k,
 		}
 	}
 	past = past || doc.hasForm(k-1, pastWords)
-	current = current || doc.tokens[k-min(k, 1)].text == "this"
+	current = current || k > 0 && doc.tokens[k-1].text == "this"
 	before := doc.wordsBefore(t.start, 3)
 	p := periodMention{at: t.start, end: doc.tokens[end-1].end}
-	if containsAny(before, comparisonWords) || doc.statementTime(k) {
-		// The month and its other name are read: no period, nothing to block.
-		p.ignored, p.comparison = !containsAny(before, comparisonWords), containsAny(before, comparisonWords)
+	switch {
+	case containsAny(before, comparisonWords):
+		p.comparison = true // "compared with last December": no period, a time of its sentence's own
+		return p, end - k, true
+	case doc.statementTime(k):
+		p.ignored = true // "نشرت في أكتوبر الماضي": read, so that its other name is not, and dropped
 		return p, end - k, true
 	}
 	year, ok := doc.monthYear(month, last, past, current, lastYear)
