@@ -68,6 +68,11 @@ type document struct {
 	quantities []numbers.Quantity
 	view       []byte
 	wordBytes  []int32
+	// timeTokens are the tokens that may start a time stated without a number (wordPeriods);
+	// clauseTokens those that may tell a figure's time in its clause (clauseWords).
+	timeTokens, clauseTokens []int32
+	// periods is the stated times' buffer (periods, wordPeriods).
+	periods []periodMention
 	// tokenIndex[b] is tokenAt(b<<tokenBucketShift) (indexTokens).
 	tokenIndex      []int32
 	mentions        []mention
@@ -154,7 +159,8 @@ func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
 		mentions = append(mentions, &doc.mentions[i])
 	}
 	doc.mentionPointers = mentions
-	periods := x.periods(doc, quantities)
+	periods := x.wordPeriods(doc, quantities, mentions, x.periods(doc, quantities))
+	doc.periods = periods
 	for i, m := range mentions {
 		x.read(doc, mentions, i, periods)
 		_ = m

@@ -76,7 +76,7 @@ func isOtherWordRune(r rune) bool {
 // the same pass encodes (each token's byte span waits in d.wordBytes until the string is made).
 func (d *document) tokenize(l *lexicon) {
 	runes := d.text.Runes
-	tokens, view, wordBytes := d.tokens[:0], d.view[:0], d.wordBytes[:0]
+	tokens, view, wordBytes, timeTokens, clauseTokens := d.tokens[:0], d.view[:0], d.wordBytes[:0], d.timeTokens[:0], d.clauseTokens[:0]
 	// Sized for the usual word length and the original's bytes, so that a large article's
 	// buffers do not grow by doubling.
 	if cap(tokens) < len(runes)/6 {
@@ -132,13 +132,24 @@ func (d *document) tokenize(l *lexicon) {
 		}
 		tokens = append(tokens, token{start: start, end: end, breakBefore: pendingBreak, lexicon: l})
 		wordBytes = append(wordBytes, int32(startByte), int32(endByte))
+		// Words the reading of periods looks for, noted while their bytes are at hand: one
+		// table look-up of their ending rules out most words.
+		if end-start >= 2 && mayBeNoted(runes[start:end]) {
+			word := view[startByte:endByte]
+			if timeTriggers[string(word)] {
+				timeTokens = append(timeTokens, int32(len(tokens)-1))
+			}
+			if clauseTriggers[string(word)] {
+				clauseTokens = append(clauseTokens, int32(len(tokens)-1))
+			}
+		}
 		pendingBreak = false
 	}
 	all := string(view)
 	for k := range tokens {
 		tokens[k].text = all[wordBytes[2*k]:wordBytes[2*k+1]]
 	}
-	d.tokens, d.view, d.wordBytes, d.sentences = tokens, view, wordBytes, splitter.finish()
+	d.tokens, d.view, d.wordBytes, d.timeTokens, d.clauseTokens, d.sentences = tokens, view, wordBytes, timeTokens, clauseTokens, splitter.finish()
 	d.lineStarts = lineStarts
 }
 
