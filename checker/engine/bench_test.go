@@ -19,10 +19,8 @@ import (
 	bundled "github.com/claimcheck/claimcheck/rules"
 )
 
-// BenchmarkEngine checks generated claims with the default pack at three sizes, to show how
-// time, pairs evaluated per claim and peak heap grow. `make bench` runs it; see README
-// "Rule engine at scale".
-func BenchmarkEngine(b *testing.B) {
+// defaultPack loads the bundled default pack.
+func defaultPack(b *testing.B) *rules.Pack {
 	sub, err := fs.Sub(bundled.FS, "default")
 	if err != nil {
 		b.Fatal(err)
@@ -31,6 +29,14 @@ func BenchmarkEngine(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return pack
+}
+
+// BenchmarkEngine checks generated claims with the default pack at three sizes, to show how
+// time, pairs evaluated per claim and peak heap grow. `make bench` runs it; see README
+// "Rule engine at scale".
+func BenchmarkEngine(b *testing.B) {
+	pack := defaultPack(b)
 	for _, n := range []int{10_000, 100_000, 1_000_000} {
 		b.Run(fmt.Sprintf("claims=%d", n), func(b *testing.B) {
 			claims := generateClaims(pack, n, 1)
@@ -65,14 +71,7 @@ func BenchmarkEngine(b *testing.B) {
 // RunFocused and by the engine before it skipped untouched blocks (ReferenceRunSelected), whose
 // cost followed the archive.
 func BenchmarkEngineFocused(b *testing.B) {
-	sub, err := fs.Sub(bundled.FS, "default")
-	if err != nil {
-		b.Fatal(err)
-	}
-	pack, err := rules.Load(rules.Layer{FS: sub, Name: "rules/default"})
-	if err != nil {
-		b.Fatal(err)
-	}
+	pack := defaultPack(b)
 	e := engine.New(pack)
 	for _, n := range []int{10_000, 100_000} {
 		claims := generateClaims(pack, n, 1)
