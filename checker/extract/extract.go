@@ -262,7 +262,15 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 	if fraction {
 		m.noun, m.nounText = previous.noun, previous.nounText // "ثلثهم": a third of what was counted
 	}
-	c.Metric = x.metric(doc, mentions, i)
+	var byCue bool
+	c.Metric, byCue = x.metricAndCue(doc, mentions, i)
+	if c.Metric != "" && !byCue && !fraction {
+		// "Of 274,460 accounts, 93% were flagged": a figure the article gave before says again
+		// what it counted, rather than the noun's default.
+		if metric := x.repeatedMetric(doc, mentions, i); metric != "" {
+			c.Metric = metric
+		}
+	}
 	if c.Metric == "" && !fraction {
 		// The noun stated before: "عدد المقاتلين الذين سافروا … بلغ ثلاثة آلاف", "the
 		// largest number of recruits, about 6,000". The nearest noun that makes a metric:
@@ -312,8 +320,17 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 	// A list of parallel figures: "تونس (6500) والسعودية (2500) وروسيا (2400)", "Saudi
 	// Arabia with 2,500; Russia with 2,400": a figure that says nothing of what it counts
 	// counts what the one before it counts.
-	if c.Metric == "" && previous != nil && previous.claim.Metric != "" && previous.quantity.Unit == q.Unit && x.parallel(doc, previous, m) {
+	if c.Metric == "" && previous != nil && previous.claim.Metric != "" && previous.quantity.Unit == q.Unit && x.parallel(doc, previous, m) &&
+		(m.noun < 0 || x.isAlias(doc, m.noun) || containsID(x.nounMetrics(doc, m.noun), previous.claim.Metric)) {
+		// ("4 آلاف امرأة و8 آلاف طفل": a noun of its own that cannot count the same says
+		// otherwise; a name after the figure is the next item's: "ومصر(ثمانمئة) وألمانيا")
 		c.Metric = previous.claim.Metric
+	}
+	if c.Metric == "" && !fraction && m.noun >= 0 {
+		// No cue near: the noun counts what the article was counting with a noun of its kind
+		// just before ("عودة 1715 مقاتلا … وشارك الآلاف من المقاتلين … . … بأنهم في حدود 3 آلاف
+		// مقاتل", "تعداد العراقيين منهم 30875 شخصاً … . أما السوريون فهم 30593 شخصاً").
+		c.Metric = x.carriedMetric(doc, mentions, i)
 	}
 	m.metric = c.Metric
 	if c.Metric != "" && x.increment(doc, q) {
@@ -354,6 +371,67 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 	}
 	c.Attribution = doc.attributionOf(m.sentence)
 	m.claim = c
+}
+
+// isAlias reports whether an entity's name starts at token k.
+func (x *Extractor) isAlias(doc *document, k int) bool {
+	_, _, ok := x.lexicon.aliasAt(doc.tokens, k)
+	return ok
+}
+
+// carryBack is how many sentences back a figure without a cue looks for the metric its
+// noun carries (carriedMetric).
+const carryBack = 2
+
+// nounMetrics lists the metrics the noun at token k may count: its own, or, for a
+// nationality, every metric of people.
+func (x *Extractor) nounMetrics(doc *document, k int) []phrase {
+	if candidates := x.lexicon.nouns.matchAll(doc.tokens, k); len(candidates) > 0 {
+		return candidates
+	}
+	if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && x.isGeographic(p.id) {
+		return x.lexicon.peopleMetrics
+	}
+	return nil
+}
+
+// carriedMetric is the metric of the nearest figure of the last sentences (carryBack) that
+// the noun of figure i may count, in the same unit (a count, a percentage): the metric a
+// pronoun or a repeated noun carries when no cue stands near the figure.
+func (x *Extractor) carriedMetric(doc *document, mentions []*mention, i int) string {
+	m := mentions[i]
+	candidates := x.nounMetrics(doc, m.noun)
+	for j := i - 1; j >= 0 && mentions[j].sentence >= m.sentence-carryBack; j-- {
+		p := mentions[j]
+		if !p.quantity.IsClaim || p.metric == "" || p.quantity.Unit != m.quantity.Unit {
+			continue
+		}
+		if m.quantity.Unit == "percent" {
+			return "" // shares are each of something else: "less than 0.2% of all suspensions"
+		}
+		if containsID(candidates, p.metric) {
+			return p.metric
+		}
+	}
+	return ""
+}
+
+// repeatedMetric is the metric of an earlier figure of the article with the same value and
+// unit that the noun of figure i may count: the figure stated again.
+func (x *Extractor) repeatedMetric(doc *document, mentions []*mention, i int) string {
+	m := mentions[i]
+	if m.noun < 0 || m.quantity.Value == 0 {
+		return ""
+	}
+	candidates := x.nounMetrics(doc, m.noun)
+	for j := i - 1; j >= 0 && mentions[j].sentence >= m.sentence-articleTopicSentences; j-- {
+		p := mentions[j]
+		if p.quantity.IsClaim && p.metric != "" && p.quantity.Value == m.quantity.Value && p.quantity.Unit == m.quantity.Unit &&
+			p.quantity.Qualifier == m.quantity.Qualifier && containsID(candidates, p.metric) {
+			return p.metric
+		}
+	}
+	return ""
 }
 
 // mayCount reports whether the noun at token k may count a unit: "شخص" counts people, so
