@@ -601,8 +601,11 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 	window, head := nounWindow, first
 	for k := first; k < len(doc.tokens) && k < first+window; k++ {
 		t := doc.tokens[k]
-		if t.start >= s.end || (k > first && t.breakBefore) || destinationWords[t.text] {
+		if t.start >= s.end || (k > first && t.breakBefore && !doc.compoundHyphen(k-1)) || destinationWords[t.text] {
 			break // "40% عادوا إلى بلدانهم": where they went is not what is counted
+		}
+		if doc.compoundHyphen(k) {
+			window++ // "over 125,000 terrorist- or terrorism- related accounts": a modifier's part
 		}
 		_, nounWords, isNoun := x.lexicon.nouns.match(doc.tokens, k)
 		_, aliasWords, isAlias := x.lexicon.aliasAt(doc.tokens, k)
@@ -619,6 +622,24 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 		}
 	}
 	return -1, ""
+}
+
+// compoundHyphen reports whether the English word at token k ends in a hyphen glued to it
+// ("terrorism-related", "terrorist- or"): a part of a compound modifier, not a clause mark.
+func (d *document) compoundHyphen(k int) bool {
+	t := d.tokens[k]
+	if t.text == "" || t.text[0] >= 0x80 || t.end >= len(d.text.Runes) || d.text.Runes[t.end] != '-' {
+		return false
+	}
+	if k+1 >= len(d.tokens) {
+		return false
+	}
+	for _, r := range d.text.Runes[t.end+1 : d.tokens[k+1].start] {
+		if r != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // Words that lead from a number to its noun.
@@ -785,17 +806,28 @@ func hasCues(m *rules.Metric) bool {
 func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sentence) cueDistances {
 	var found cueDistances
 	q := mentions[i].quantity
-	limit := max(s.start, previousClaimEnd(mentions, i, s.start))
-	hasPrevious := previousClaim(mentions, i) != nil
+	previous := x.previousOuterClaim(doc, mentions, i)
+	limit, hasPrevious := s.start, previous != nil
+	if hasPrevious {
+		limit = max(limit, previous.quantity.NormEnd)
+	}
 	first := doc.tokenAt(q.NormStart)
-	for k, distance := first-1, 1; k >= 0 && distance <= cueWindowBefore; k, distance = k-1, distance+1 {
-		if doc.tokens[k].start < limit {
-			break
-		}
+	for k, distance := first-1, 1; k >= 0 && distance <= partitiveWindow && doc.tokens[k].start >= limit; k, distance = k-1, distance+1 {
 		// The words after the previous figure up to a clause mark are that figure's: "190
 		// يقبعون في السجون، و137 تحت الإقامة الجبرية".
 		if hasPrevious && k+1 < first && doc.markBetween(doc.tokens[k].end, doc.tokens[k+1].start) {
 			break
+		}
+		if distance > cueWindowBefore {
+			// Past the window only the verb of a partitive counts: "عاد منهم حتى الآن إلى
+			// الدول الأربع المذكورة 1000 شخص" (the verb before "منهم" is the part's).
+			if distance <= partitiveWindow && partitives[doc.tokens[k].text] && k > 0 {
+				for _, p := range x.lexicon.cues.matchAll(doc.tokens, k-1) {
+					found.set(p.id, distance+1)
+				}
+				break
+			}
+			continue
 		}
 		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
 			found.set(p.id, distance)
@@ -804,15 +836,82 @@ func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sent
 	return found
 }
 
+// partitiveWindow is how far before a figure, in words, a partitive's verb still counts.
+const partitiveWindow = 12
+
+// Prepositions that put a figure inside another's noun phrase (nested).
+var nestingWords = map[string]bool{"من": true, "الي": true, "في": true, "from": true, "to": true, "in": true, "across": true}
+
+// nested reports whether figure p stands inside another figure's phrase as where its people
+// come from or go: a count of countries or of other things counted without cues, after a
+// preposition ("42 ألف إرهابي من 120 دولة انضموا", "عاد منهم إلى الدول الأربع المذكورة 1000
+// شخص", "from 86 countries"). Such a figure does not end the cue scope of the figures around it.
+func (x *Extractor) nested(doc *document, p *mention) bool {
+	if !p.quantity.IsClaim {
+		return false
+	}
+	first := doc.tokenAt(p.quantity.NormStart)
+	noun, before := x.definiteNumberNoun(doc, p.quantity), first-1
+	if noun >= 0 {
+		before = noun - 1
+	} else {
+		noun, _ = x.countedNoun(doc, p.quantity, doc.sentences[p.sentence])
+	}
+	if noun < 0 || before < 0 || !nestingWords[doc.tokens[before].text] {
+		return false
+	}
+	candidates := x.lexicon.nouns.matchAll(doc.tokens, noun)
+	for _, c := range candidates {
+		if hasCues(x.lexicon.metrics[c.id]) {
+			return false
+		}
+	}
+	return len(candidates) > 0
+}
+
+// previousOuterClaim is previousClaim passing over nested figures.
+func (x *Extractor) previousOuterClaim(doc *document, mentions []*mention, i int) *mention {
+	for j := i - 1; j >= 0 && mentions[j].sentence == mentions[i].sentence; j-- {
+		if mentions[j].quantity.IsClaim && !x.nested(doc, mentions[j]) {
+			return mentions[j]
+		}
+	}
+	return nil
+}
+
+// nextOuterClaimStart is nextClaimStart passing over nested figures.
+func (x *Extractor) nextOuterClaimStart(doc *document, mentions []*mention, i int, limit int) int {
+	for j := i + 1; j < len(mentions) && mentions[j].sentence == mentions[i].sentence; j++ {
+		if mentions[j].quantity.IsClaim && !x.nested(doc, mentions[j]) {
+			return mentions[j].quantity.NormStart
+		}
+	}
+	return limit
+}
+
+// nestedBetween reports whether the break between tokens k-1 and k is only a nested figure.
+func (x *Extractor) nestedBetween(doc *document, mentions []*mention, i, k int) bool {
+	from, to := doc.tokens[k-1].end, doc.tokens[k].start
+	if doc.markBetween(from, to) {
+		return false
+	}
+	for j := i + 1; j < len(mentions) && mentions[j].quantity.NormStart < to; j++ {
+		if mentions[j].quantity.NormStart >= from && x.nested(doc, mentions[j]) {
+			return true
+		}
+	}
+	return false
+}
+
 // cuesAfter looks after the counted noun, within the clause (a comma or the next number ends it).
 func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sentence) cueDistances {
 	var found cueDistances
 	m := mentions[i]
-	limit := min(s.end, nextClaimStart(mentions, i, s.end))
+	limit := min(s.end, x.nextOuterClaimStart(doc, mentions, i, s.end))
 	first := doc.tokenAt(m.quantity.NormEnd)
 	for k, distance := first, 1; k < len(doc.tokens) && distance <= cueWindowAfter; k, distance = k+1, distance+1 {
 		t := doc.tokens[k]
-		if t.start >= limit || (k > first && t.breakBefore && k > m.noun) {
+		if t.start >= limit || (k > first && t.breakBefore && k > m.noun && !x.nestedBetween(doc, mentions, i, k)) {
 			break // a comma after the counted noun ends the number's clause
 		}
 		cues := x.lexicon.cues.matchAll(doc.tokens, k)
