@@ -833,8 +833,21 @@ func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sent
 			found.set(p.id, distance)
 		}
 	}
+	if !hasPrevious {
+		// The words opening a sentence (an Arabic verb, an English subject) govern its first
+		// figure however far: "يعج مخيم الهول، الواقع على بعد 45 كيلومترا شرق محافظة الحسكة …،
+		// بنحو 72 ألفا", "Government reports of violations … represent less than 0.2%".
+		for k := doc.tokenAt(s.start); k < first-cueWindowBefore && k < doc.tokenAt(s.start)+openingWords; k++ {
+			for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
+				found.set(p.id, first-k)
+			}
+		}
+	}
 	return found
 }
+
+// openingWords is how many words open a sentence as its verb (cuesBefore).
+const openingWords = 2
 
 // partitiveWindow is how far before a figure, in words, a partitive's verb still counts.
 const partitiveWindow = 12
