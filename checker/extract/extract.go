@@ -922,7 +922,13 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 	m := mentions[i]
 	limit := min(s.end, x.nextOuterClaimStart(doc, mentions, i, s.end))
 	first := doc.tokenAt(m.quantity.NormEnd)
-	for k, distance := first, 1; k < len(doc.tokens) && distance <= cueWindowAfter; k, distance = k+1, distance+1 {
+	share := m.quantity.Unit == "percent" || m.quantity.Unit == "fraction"
+	window := cueWindowAfter
+	if share {
+		window = shareWindow
+	}
+	wholeEnd := x.wholeEnd(doc, m, first)
+	for k, distance := first, 1; k < len(doc.tokens) && distance <= window; k, distance = k+1, distance+1 {
 		t := doc.tokens[k]
 		if t.start >= limit || (k > first && t.breakBefore && k > m.noun && !x.nestedBetween(doc, mentions, i, k)) {
 			break // a comma after the counted noun ends the number's clause
@@ -932,10 +938,39 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 			break // "ثلاثة آلاف مقاتل … عاد منهم 600": the verb is the part's
 		}
 		for _, p := range cues {
-			found.set(p.id, distance)
+			switch {
+			case distance > cueWindowAfter && x.lexicon.metrics[p.id].Unit != "percent":
+				// Far after a share, only a share's cue: "74 في المائة من الحسابات المعلقة في آخر
+				// فترة أغلقت قبل نشر أولى تغريدتها".
+			case k < wholeEnd:
+				found.set(p.id, distance+shareWindow) // the whole's word, after what the share says
+			default:
+				found.set(p.id, distance)
+			}
 		}
 	}
 	return found
+}
+
+// shareWindow is how far after a percentage or a fraction, in words, a share's cue still counts.
+const shareWindow = 12
+
+// wholeEnd is, for a share of a group named after it ("93 percent of the suspended accounts
+// were flagged", "74 في المائة من الحسابات المعلقة أغلقت"), the token after the words that
+// describe the whole: its noun and the adjectives before (English) or after it (Arabic,
+// definite like the noun). Their cues say what the whole is, not what the share says.
+// first is the token after the number; it returns first when the figure is no such share.
+func (x *Extractor) wholeEnd(doc *document, m *mention, first int) int {
+	if m.quantity.Unit != "percent" && m.quantity.Unit != "fraction" || m.noun <= first || !leadWords[doc.tokens[first].text] {
+		return first
+	}
+	end := m.noun + 1
+	if strings.HasPrefix(doc.tokens[m.noun].text, "ال") {
+		for end < len(doc.tokens) && !doc.tokens[end].breakBefore && strings.HasPrefix(doc.tokens[end].text, "ال") {
+			end++
+		}
+	}
+	return end
 }
 
 // Attribution markers cut the clause: a source named after "بحسب" is not the subject.
