@@ -1034,7 +1034,7 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		if isAttribution(&doc.tokens[k]) || k == numberToken-1 && doc.tokens[k].end < m.quantity.NormStart && doc.markBetween(doc.tokens[k].end, m.quantity.NormStart) {
 			break // "… are Syrians, 42 percent are Iraqis": a name before a comma is another clause's
 		}
-		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) {
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !x.isDestination(doc.tokens, k) {
 			if !x.isPlace(doc.tokens, k, p.id) {
 				best, bestDistance = p.id, distance
 				break
@@ -1052,7 +1052,7 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		if isAttribution(t) || (k > afterToken && t.breakBefore && k > m.noun) || (k == afterToken && doc.markBetween(m.quantity.NormEnd, t.start)) || clauseTurns[t.text] {
 			break
 		}
-		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) {
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !x.isDestination(doc.tokens, k) {
 			if !x.isPlace(doc.tokens, k, p.id) {
 				best = p.id
 				break
@@ -1161,8 +1161,32 @@ func (x *Extractor) isPlace(tokens []token, k int, id string) bool {
 // Syria"): where people went is never the origin a count of them is about.
 var destinationWords = map[string]bool{"الي": true, "نحو": true, "to": true, "into": true, "towards": true}
 
-func isDestination(tokens []token, k int) bool {
-	return k > 0 && !tokens[k].breakBefore && destinationWords[tokens[k-1].text]
+// isDestination reports whether the name at token k follows a destination word, also
+// further down a list of names ("سافروا إلى العراق وسوريا", "travelled to Iraq and Syria").
+func (x *Extractor) isDestination(tokens []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-destinationReach && !tokens[j+1].breakBefore; j-- {
+		if destinationWords[tokens[j].text] {
+			return true
+		}
+		if tokens[j].text != "و" && tokens[j].text != "and" && !x.withinAlias(tokens, j) {
+			return false
+		}
+	}
+	return false
+}
+
+// destinationReach bounds, in words, the list of names a destination word reaches over.
+const destinationReach = 6
+
+// withinAlias reports whether token j ends or is inside an entity name starting at most
+// three words before it.
+func (x *Extractor) withinAlias(tokens []token, j int) bool {
+	for from := j; from >= 0 && from >= j-3; from-- {
+		if _, n, ok := x.lexicon.aliasAt(tokens, from); ok && from+n > j {
+			return true
+		}
+	}
+	return false
 }
 
 // markBetween reports whether a clause mark stands in [from, to) of the normalized view.
@@ -1215,7 +1239,7 @@ func (x *Extractor) topics(doc *document, sentenceIndex int) []aliasHit {
 			}
 			continue
 		}
-		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && !isDestination(doc.tokens, k) {
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && !x.isDestination(doc.tokens, k) {
 			hits = append(hits, aliasHit{at: doc.tokens[k].start, id: p.id, place: x.isPlace(doc.tokens, k, p.id)})
 		}
 	}
