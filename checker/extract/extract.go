@@ -314,6 +314,18 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 			m.noun, m.nounText = -1, ""
 		}
 	}
+	if c.Metric == "" && m.noun < 0 {
+		// "تقدر نسبة الذين عادوا إلى أوطانهم بين 20 و30%", "the share of those who returned":
+		// the people a relative pronoun names, tied to the figure by a cue.
+		if k := x.relativeBefore(doc, mentions, i); k >= 0 {
+			m.noun, m.nounText = k, doc.tokens[k].text
+			if metric, byCue := x.metricAndCue(doc, mentions, i); byCue {
+				c.Metric = metric
+			} else {
+				m.noun, m.nounText = -1, ""
+			}
+		}
+	}
 	if same := sameNounBefore(mentions, i); c.Metric == "" && same != nil {
 		c.Metric = same.metric // coordination: "30 ألف حساب على «تليجرام» … و50 ألف حساب"
 	}
@@ -377,6 +389,29 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 func (x *Extractor) isAlias(doc *document, k int) bool {
 	_, _, ok := x.lexicon.aliasAt(doc.tokens, k)
 	return ok
+}
+
+// Relative pronouns that name people: "الذين عادوا", "those who returned".
+var relativePronouns = map[string]bool{"الذين": true, "اللذين": true, "اللواتي": true, "اللاتي": true, "who": true}
+
+// relativeBefore is the relative pronoun for people standing a few words before figure i
+// in its clause, or -1.
+func (x *Extractor) relativeBefore(doc *document, mentions []*mention, i int) int {
+	m := mentions[i]
+	limit := doc.sentences[m.sentence].start
+	if previous := previousClaim(mentions, i); previous != nil {
+		limit = previous.quantity.NormEnd
+	}
+	first := doc.tokenAt(m.quantity.NormStart)
+	for k := first - 1; k >= 0 && k >= first-cueWindowBefore && doc.tokens[k].start >= limit; k-- {
+		if relativePronouns[doc.tokens[k].text] {
+			return k
+		}
+		if doc.tokens[k].breakBefore {
+			break
+		}
+	}
+	return -1
 }
 
 // carryBack is how many sentences back a figure without a cue looks for the metric its
@@ -544,9 +579,11 @@ func (d *document) partitiveBefore(normOffset int) bool {
 	return false
 }
 
-// partitiveAround reports whether "منهم"/"منها"/"of them" stands right before or after a number.
+// partitiveAround reports whether "منهم"/"منها"/"of them" stands right before or after a
+// number, or a sentence opens by pointing back to a figure before ("Of that number, 76
+// percent", "من هذا العدد").
 func (x *Extractor) partitiveAround(doc *document, q numbers.Quantity) bool {
-	if doc.partitiveBefore(q.NormStart) {
+	if doc.partitiveBefore(q.NormStart) || doc.anaphoricOpening(q.NormStart) {
 		return true
 	}
 	next := doc.wordsAfter(q.NormEnd, 2)
@@ -554,6 +591,38 @@ func (x *Extractor) partitiveAround(doc *document, q numbers.Quantity) bool {
 		return true
 	}
 	return len(next) == 2 && next[0].text == "of" && next[1].text == "them"
+}
+
+// anaphoricOpenings open a sentence whose figures are parts of a figure stated before.
+var anaphoricOpenings = [][]string{
+	{"of", "that", "number"}, {"of", "this", "number"}, {"of", "those"}, {"of", "these"}, {"of", "them"},
+	{"among", "them"}, {"among", "those"}, {"من", "هذا", "العدد"}, {"من", "بين", "هولاء"}, {"من", "هولاء"}, {"من", "بينهم"},
+}
+
+// anaphoricOpening reports whether the sentence of a number opens with an anaphoricOpenings
+// phrase a few words before it.
+func (d *document) anaphoricOpening(normOffset int) bool {
+	s := d.sentences[d.sentenceAt(normOffset)]
+	first, number := d.tokenAt(s.start), d.tokenAt(normOffset)
+	if number-first > 5 {
+		return false
+	}
+	for _, phrase := range anaphoricOpenings {
+		if first+len(phrase) <= number && wordsAre(d.tokens[first:first+len(phrase)], phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsAre reports whether tokens spell words; the first may carry a glued "و" ("ومن").
+func wordsAre(tokens []token, words []string) bool {
+	for k, w := range words {
+		if tokens[k].text != w && (k > 0 || tokens[k].text != "و"+w) {
+			return false
+		}
+	}
+	return true
 }
 
 // Partitive pronouns: what follows them is a part of the figure before.
@@ -614,7 +683,7 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 		}
 		// A longer entity name after "من" is no counted noun: "من الدول الأوروبية" says
 		// where from.
-		if isAlias && k == head && !doc.markBetween(q.NormEnd, t.start) {
+		if isAlias && k == head && !doc.markBetween(q.NormEnd, t.start) && !doc.compoundHyphen(k+aliasWords-1) {
 			return k, t.text // a nationality as the counted noun: "550 أوروبيا", "60% من التونسيين"
 		}
 		if leadWords[t.text] && k == head {
@@ -703,9 +772,10 @@ func (x *Extractor) metricAndCue(doc *document, mentions []*mention, i int) (str
 	}
 	nationality := false
 	if len(candidates) == 0 {
-		// A nationality counts people ("60% من التونسيين المذكورين يوجدون في سوريا"):
-		// any metric of people, chosen by its cue alone.
-		if p, _, ok := x.lexicon.aliasAt(doc.tokens, m.noun); ok && x.isGeographic(p.id) {
+		// A nationality counts people ("60% من التونسيين المذكورين يوجدون في سوريا"), and so
+		// does a relative pronoun ("نسبة الذين عادوا إلى أوطانهم"): any metric of people,
+		// chosen by its cue alone.
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, m.noun); ok && x.isGeographic(p.id) || relativePronouns[doc.tokens[m.noun].text] {
 			candidates, nationality = x.lexicon.peopleMetrics, true
 		}
 	}
