@@ -1078,7 +1078,14 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 			kinds[k] = true
 		}
 	}
-	allowed := func(id string) bool { return len(kinds) == 0 || kinds[x.lexicon.entities[id].Kind] }
+	// With no kinds to go by, an organisation is never the subject: it is the group fighters
+	// join or that posts, not what a count is about ("أنصار «داعش» يرسلون 100 ألف «تغريدة»").
+	allowed := func(id string) bool {
+		if len(kinds) == 0 {
+			return x.lexicon.entities[id].Kind != "organisation"
+		}
+		return kinds[x.lexicon.entities[id].Kind]
+	}
 	// The metric's first subject kind is the one it is mostly about; countries and regions
 	// rank alike ("من الدول الأوروبية: بلجيكا، وفرنسا…" is about Europe, named first).
 	rank := func(id string) int {
@@ -1103,6 +1110,9 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 	for k, distance := numberToken-1, 1; k >= 0 && doc.tokens[k].start >= scopeStart; k, distance = k-1, distance+1 {
 		if isAttribution(&doc.tokens[k]) || k == numberToken-1 && doc.tokens[k].end < m.quantity.NormStart && doc.markBetween(doc.tokens[k].end, m.quantity.NormStart) {
 			break // "… are Syrians, 42 percent are Iraqis": a name before a comma is another clause's
+		}
+		if from := x.aliasCovering(doc.tokens, k); from < k && from >= 0 && doc.tokens[from].start >= scopeStart {
+			k, distance = from, distance+k-from // "الشرطة الأوروبية" is Europol, not Europe
 		}
 		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !x.isDestination(doc.tokens, k) {
 			if !x.isPlace(doc.tokens, k, p.id) {
@@ -1140,7 +1150,7 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		// بينما 5000 من أوروبا الغربية"): both say where people came from; nor does a camp
 		// over the nationality its figure counts ("تعداد العراقيين منهم 30875 شخصاً").
 		if r := rank(best); r > 0 {
-			if topic := x.firstAlias(doc, m.sentence, numberStart, allowed, rank); topic != "" && rank(topic) < r && x.lexicon.entities[topic].Kind == "event" {
+			if topic := x.firstAlias(doc, m.sentence, s.end, allowed, rank); topic != "" && rank(topic) < r && x.lexicon.entities[topic].Kind == "event" {
 				return topic
 			}
 		}
@@ -1152,8 +1162,12 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		(x.parallel(doc, previous, m) || doc.partitiveBefore(m.quantity.NormStart)) {
 		return previous.claim.Subject
 	}
-	// 2. The sentence's topic.
+	// 2. The sentence's topic; a name of the metric's first kind later in the sentence
+	// outranks it ("The United States suffered … when 50 people were killed … in Orlando").
 	if topic := x.firstAlias(doc, m.sentence, numberStart, allowed, rank); topic != "" {
+		if later := x.firstAlias(doc, m.sentence, s.end, allowed, rank); rank(later) < rank(topic) && rank(later) == 0 {
+			return later
+		}
 		return topic
 	}
 	// 3. The paragraph's topic, from the nearest previous sentence that names one.
@@ -1238,15 +1252,31 @@ func (x *Extractor) isDestination(tokens []token, k int) bool {
 		if destinationWords[tokens[j].text] {
 			return true
 		}
-		if tokens[j].text != "و" && tokens[j].text != "and" && !x.withinAlias(tokens, j) {
+		if tokens[j].text != "و" && tokens[j].text != "and" && !destinationHeads[tokens[j].text] && !x.withinAlias(tokens, j) {
 			return false
 		}
 	}
 	return false
 }
 
+// destinationHeads may stand between a destination word and the name: "إلى دول الاتحاد
+// الأوروبي", "to the countries of the EU".
+var destinationHeads = map[string]bool{"دول": true, "بلدان": true, "بلاد": true, "مدن": true, "مدينه": true,
+	"the": true, "countries": true, "country": true, "of": true}
+
 // destinationReach bounds, in words, the list of names a destination word reaches over.
 const destinationReach = 6
+
+// aliasCovering is the first token of the longest entity name covering token j that starts
+// up to three words before it, or -1.
+func (x *Extractor) aliasCovering(tokens []token, j int) int {
+	for from := max(0, j-3); from <= j; from++ {
+		if _, n, ok := x.lexicon.aliasAt(tokens, from); ok && from+n > j {
+			return from
+		}
+	}
+	return -1
+}
 
 // withinAlias reports whether token j ends or is inside an entity name starting at most
 // three words before it.

@@ -126,6 +126,17 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 			reading{text: "76 percent", metric: "removed_before_first_view"}),
 		Entry("a sentence pointing back takes the figure before (Arabic)", "حذفت يوتيوب 8 ملايين مقطع فيديو. ومن هذا العدد، أزيل 76 في المائة قبل أي مشاهدة.",
 			reading{text: "76 في المائة", metric: "removed_before_first_view"}),
+		// Subject: names inside longer names, organisations, events named later.
+		Entry("a name inside a longer name is the longer one's", "عملت الشرطة الأوروبية مع شرطة 11 دولة على التصدي لداعش", reading{text: "11", metric: "countries", subject: "europol"}),
+		Entry("a name inside a longer name (English)", "The action involved units from the European Union and 17 countries.", reading{text: "17", metric: "countries", subject: "eu"}),
+		Entry("an organisation is no subject of a figure without a metric", "ISIS ran a network of 400 cells.", reading{text: "400", metric: "-", subject: "-"}),
+		Entry("an organisation is no subject of a figure without a metric (Arabic)", "يدير تنظيم داعش شبكة من 400 خلية", reading{text: "400", metric: "-", subject: "-"}),
+		Entry("the event named after the figure outranks the country before", "The United States suffered the worst mass shooting in its history when 50 people were killed in Orlando.",
+			reading{text: "50", metric: "killed", subject: "orlando_2016"}),
+		Entry("the event named after the figure outranks the country before (Arabic)", "شهدت الولايات المتحدة أسوأ حادث إطلاق نار حين قتل 50 شخصا في أورلاندو",
+			reading{text: "50", metric: "killed", subject: "orlando_2016"}),
+		Entry("a destination word reaches over the head noun of a name", "وأشارت إلى أن 30% منهم قد رجعوا إلى دول الاتحاد الأوروبي", reading{text: "30%", subject: "-"}),
+		Entry("a destination word reaches over the head noun of a name (English)", "It said 30 percent of them returned to the countries of the European Union.", reading{text: "30 percent", subject: "-"}),
 		// Subject: destinations.
 		Entry("a destination word reaches over a list of places", "ذكرت الصحيفة أن عدد المقاتلين الأجانب الذين سافروا إلى العراق وسوريا يقدر بأكثر من 27 ألفا",
 			reading{text: "أكثر من 27 ألفا", metric: "fighters_joined", subject: "-"}),
