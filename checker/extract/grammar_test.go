@@ -137,6 +137,8 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 			reading{text: "50", metric: "killed", subject: "orlando_2016"}),
 		Entry("a destination word reaches over the head noun of a name", "وأشارت إلى أن 30% منهم قد رجعوا إلى دول الاتحاد الأوروبي", reading{text: "30%", subject: "-"}),
 		Entry("a destination word reaches over the head noun of a name (English)", "It said 30 percent of them returned to the countries of the European Union.", reading{text: "30 percent", subject: "-"}),
+		Entry("tweets are Twitter's", "وذكر أن أنصار «داعش» يرسلون 100 ألف «تغريدة» يوميا", reading{text: "100 ألف", metric: "content_published", subject: "twitter", rate: "day"}),
+		Entry("tweets are Twitter's (English)", "Supporters of ISIS send 100,000 tweets a day.", reading{text: "100,000", metric: "content_published", subject: "twitter", rate: "day"}),
 		// Subject: destinations.
 		Entry("a destination word reaches over a list of places", "ذكرت الصحيفة أن عدد المقاتلين الأجانب الذين سافروا إلى العراق وسوريا يقدر بأكثر من 27 ألفا",
 			reading{text: "أكثر من 27 ألفا", metric: "fighters_joined", subject: "-"}),
