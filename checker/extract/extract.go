@@ -803,63 +803,71 @@ func (x *Extractor) metricAndCue(doc *document, mentions []*mention, i int) (str
 	// "74% of those accounts were suspended before their first tweet" is a share of removed
 	// accounts, not a count of them. A count is never a share metric's.
 	percent := m.quantity.Unit == "percent"
-	best, bestDistance, bestOrder, bestShare := "", math.MaxInt, math.MaxInt, false
+	// Ties in distance go to the longer cue, the more specific ("حذرت من عودة" is a return
+	// feared, not one made), then to the metric defined first.
+	best, bestDistance, bestWords, bestOrder, bestShare := "", math.MaxInt, 0, math.MaxInt, false
 	for _, candidate := range candidates {
 		metric := x.lexicon.metrics[candidate.id]
 		share := metric.Unit == "percent"
 		if share && !percent && m.quantity.Unit != "fraction" {
 			continue
 		}
-		distance := math.MaxInt - 1 // the noun alone decides, last
+		distance, words := math.MaxInt-1, 0 // the noun alone decides, last
 		d, ok := before.get(candidate.id)
-		if d2, ok2 := after.get(candidate.id); ok2 && (!ok || d2 < d) {
+		if d2, ok2 := after.get(candidate.id); ok2 && (!ok || d2.distance < d.distance) {
 			d, ok = d2, true
 		}
 		switch {
 		case ok:
-			distance = d
+			distance, words = d.distance, d.words
 		case hasCues(metric) && (!metric.Fallback || percent), nationality:
 			continue // a share of accounts is no count of accounts held; a nationality needs a cue
 		}
+		order := x.lexicon.order[candidate.id]
 		preferred := percent && share && !bestShare
-		if preferred || (share == bestShare || !percent) && (distance < bestDistance || (distance == bestDistance && x.lexicon.order[candidate.id] < bestOrder)) {
-			best, bestDistance, bestOrder, bestShare = candidate.id, distance, x.lexicon.order[candidate.id], share
+		nearer := distance < bestDistance || distance == bestDistance && (words > bestWords || words == bestWords && order < bestOrder)
+		if preferred || (share == bestShare || !percent) && nearer {
+			best, bestDistance, bestWords, bestOrder, bestShare = candidate.id, distance, words, order, share
 		}
 	}
 	return best, best != "" && bestDistance < math.MaxInt-1
 }
 
-// cueDistances maps metric ids to the word distance of their nearest cue: a handful of
-// entries, so a slice beats a map.
-type cueDistances []struct {
-	id       string
-	distance int
+// cueDistances maps metric ids to the word distance of their nearest cue and that cue's
+// length in words: a handful of entries, so a slice beats a map.
+type cueDistances []cueDistance
+
+type cueDistance struct {
+	id              string
+	distance, words int
 }
 
-// set keeps the smaller distance for an id.
-func (c *cueDistances) set(id string, distance int) {
+// set keeps the smaller distance for an id (a one-word cue).
+func (c *cueDistances) set(id string, distance int) { c.setCue(id, distance, 1) }
+
+// setCue keeps the nearest cue for an id, the longer one at the same distance.
+func (c *cueDistances) setCue(id string, distance, words int) {
 	for k := range *c {
-		if (*c)[k].id == id {
-			(*c)[k].distance = min((*c)[k].distance, distance)
+		if e := &(*c)[k]; e.id == id {
+			if distance < e.distance || distance == e.distance && words > e.words {
+				e.distance, e.words = distance, words
+			}
 			return
 		}
 	}
 	if *c == nil {
 		*c = make(cueDistances, 0, 4) // one allocation for the usual few cues
 	}
-	*c = append(*c, struct {
-		id       string
-		distance int
-	}{id, distance})
+	*c = append(*c, cueDistance{id, distance, words})
 }
 
-func (c cueDistances) get(id string) (int, bool) {
+func (c cueDistances) get(id string) (cueDistance, bool) {
 	for _, e := range c {
 		if e.id == id {
-			return e.distance, true
+			return e, true
 		}
 	}
-	return 0, false
+	return cueDistance{}, false
 }
 
 func hasCues(m *rules.Metric) bool {
@@ -900,7 +908,8 @@ func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sent
 			continue
 		}
 		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
-			found.set(p.id, distance)
+			// A cue of several words is as near as its last word: "من عودة 3 آلاف".
+			found.setCue(p.id, max(1, distance-len(p.words)+1), len(p.words))
 		}
 	}
 	if !hasPrevious {
@@ -1015,7 +1024,7 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 			case k < wholeEnd:
 				found.set(p.id, distance+shareWindow) // the whole's word, after what the share says
 			default:
-				found.set(p.id, distance)
+				found.setCue(p.id, distance, len(p.words))
 			}
 		}
 	}

@@ -126,6 +126,11 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 			reading{text: "76 percent", metric: "removed_before_first_view"}),
 		Entry("a sentence pointing back takes the figure before (Arabic)", "حذفت يوتيوب 8 ملايين مقطع فيديو. ومن هذا العدد، أزيل 76 في المائة قبل أي مشاهدة.",
 			reading{text: "76 في المائة", metric: "removed_before_first_view"}),
+		Entry("the longer cue wins at the same distance: a return feared", "حذرت تقارير إعلامية أوروبية من عودة ما يصل إلى 3 آلاف إرهابي إلى عدة دول أوروبية",
+			reading{text: "ما يصل إلى 3 آلاف", metric: "fighters_expected_return"}),
+		Entry("a return made", "أعلنت الوزارة عودة 800 مقاتل إلى تونس", reading{text: "800", metric: "fighters_returned"}),
+		Entry("the longer cue wins at the same distance (English)", "The company said 300 accounts were flagged for review.", reading{text: "300", metric: "content_reviewed"}),
+		Entry("a count of people is not a camp's without a camp", "الدواعش الأوروبيين الذين يتراوح تعدادهم من 1200 إلى 3000 شخص", reading{text: "من 1200 إلى 3000", metric: "-"}),
 		// Subject: names inside longer names, organisations, events named later.
 		Entry("a name inside a longer name is the longer one's", "عملت الشرطة الأوروبية مع شرطة 11 دولة على التصدي لداعش", reading{text: "11", metric: "countries", subject: "europol"}),
 		Entry("a name inside a longer name (English)", "The action involved units from the European Union and 17 countries.", reading{text: "17", metric: "countries", subject: "eu"}),
