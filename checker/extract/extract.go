@@ -416,7 +416,7 @@ func (x *Extractor) relativeBefore(doc *document, mentions []*mention, i int) in
 
 // carryBack is how many sentences back a figure without a cue looks for the metric its
 // noun carries (carriedMetric).
-const carryBack = 2
+const carryBack = 3
 
 // nounMetrics lists the metrics the noun at token k may count: its own, or, for a
 // nationality, every metric of people.
