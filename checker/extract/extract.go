@@ -370,10 +370,11 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 	}
 
 	c.Subject = x.subject(doc, mentions, i, c.Metric)
-	if c.Subject == "" && whole != nil {
+	if c.Subject == severalPlaces {
+		c.Subject = ""
+	} else if c.Subject == "" && whole != nil {
 		c.Subject = whole.claim.Subject
-	}
-	if c.Subject == "" && previous != nil && previous.claim.Metric == c.Metric && c.Metric != "" {
+	} else if c.Subject == "" && previous != nil && previous.claim.Metric == c.Metric && c.Metric != "" {
 		c.Subject = previous.claim.Subject
 	}
 	c.Rate = x.rate(doc, mentions, i)
@@ -562,6 +563,56 @@ func (x *Extractor) parallel(doc *document, previous, m *mention) bool {
 		return false
 	}
 	return true
+}
+
+// severalPlaces is what subject returns for a figure about a list of places: no subject, and
+// none to be taken from the figures around it.
+const severalPlaces = "\x00several"
+
+// continues reports whether figure m describes the group figure previous counts: "30875
+// شخصاً من 8746 عائلة", "4,000 people from 900 families" (the previous noun, then من/from).
+func (x *Extractor) continues(doc *document, previous, m *mention) bool {
+	from, to := doc.tokenAt(previous.quantity.NormEnd), doc.tokenAt(m.quantity.NormStart)
+	return to-from == 2 && from == previous.noun && (doc.tokens[from+1].text == "من" || doc.tokens[from+1].text == "from") && !doc.markBetween(previous.quantity.NormEnd, m.quantity.NormStart)
+}
+
+// inList reports whether the place named at token k is coordinated with another place
+// ("ألمانيا وبريطانيا", "Syrians and Iraqis"): a figure about them is about none alone.
+func (x *Extractor) inList(tokens []token, k int) bool {
+	p, n, _ := x.lexicon.aliasAt(tokens, k)
+	if !x.isGeographic(p.id) {
+		return false
+	}
+	next := k + n
+	if next < len(tokens) && !tokens[next].breakBefore {
+		joined := strings.HasPrefix(tokens[next].text, "و") // "وبريطانيا"
+		if tokens[next].text == "و" || tokens[next].text == "and" {
+			next, joined = next+1, true
+		}
+		if joined && next < len(tokens) && !tokens[next].breakBefore && x.otherPlace(tokens, next, p.id) {
+			return true
+		}
+	}
+	if k > 0 && !tokens[k].breakBefore {
+		before := k - 1
+		if tokens[before].text == "and" || tokens[before].text == "و" {
+			before--
+		} else if !strings.HasPrefix(tokens[k].text, "و") {
+			return false
+		}
+		if before >= 0 && !tokens[before+1].breakBefore {
+			if from := x.aliasCovering(tokens, before); from >= 0 && x.otherPlace(tokens, from, p.id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherPlace reports whether token k starts the name of a place other than id.
+func (x *Extractor) otherPlace(tokens []token, k int, id string) bool {
+	q, _, ok := x.lexicon.aliasAt(tokens, k)
+	return ok && q.id != id && x.isGeographic(q.id)
 }
 
 // Words after which a clause turns to another subject: "… و138 طفلا ثم كل من بلجيكا".
@@ -1107,10 +1158,20 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		}
 		return 0
 	}
+	afterToken := doc.tokenAt(m.quantity.NormEnd)
+	if x.nested(doc, m) {
+		// "from 60 other nationalities", "إلى الدول الأربع": where from or to, about no one
+		// but the place its own words name ("إلى عدة دول أوروبية").
+		for k := afterToken; k < len(doc.tokens) && k <= m.noun+1 && (k == afterToken || !doc.tokens[k].breakBefore); k++ {
+			if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) {
+				return p.id
+			}
+		}
+		return ""
+	}
 	scopeStart := max(s.start, previousClaimEnd(mentions, i, s.start))
 	scopeEnd := min(s.end, nextClaimStart(mentions, i, s.end))
 	numberToken := doc.tokenAt(m.quantity.NormStart)
-	afterToken := doc.tokenAt(m.quantity.NormEnd)
 
 	// 1. The number's clause: walk outwards until a clause mark. A country named as the place
 	// ("قتل 800 في سوريا", "fighters in Syria and Iraq") is kept only as a last resort: counts of
@@ -1125,6 +1186,9 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		}
 		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !x.isDestination(doc.tokens, k) {
 			if !x.isPlace(doc.tokens, k, p.id) {
+				if x.inList(doc.tokens, k) {
+					return severalPlaces // "قدموا من ألمانيا وبريطانيا وفرنسا": no one subject
+				}
 				best, bestDistance = p.id, distance
 				break
 			}
@@ -1143,6 +1207,9 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		}
 		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !x.isDestination(doc.tokens, k) {
 			if !x.isPlace(doc.tokens, k, p.id) {
+				if x.inList(doc.tokens, k) {
+					return severalPlaces
+				}
 				best = p.id
 				break
 			}
@@ -1168,7 +1235,7 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 	// A figure in a list or a partitive takes the subject of the figure it continues:
 	// "ألمانيا بـ124 بالغا و138 طفلا", "«انستجرام»50 ألف حساب، حذف منها 15 ألفا".
 	if previous := previousClaim(mentions, i); previous != nil && previous.claim.Subject != "" && allowed(previous.claim.Subject) &&
-		(x.parallel(doc, previous, m) || doc.partitiveBefore(m.quantity.NormStart)) {
+		(x.parallel(doc, previous, m) || doc.partitiveBefore(m.quantity.NormStart) || x.continues(doc, previous, m)) {
 		return previous.claim.Subject
 	}
 	// 2. The sentence's topic; a name of the metric's first kind later in the sentence
@@ -1317,7 +1384,7 @@ func (x *Extractor) firstAlias(doc *document, sentenceIndex, to int, allowed fun
 		if hit.at >= to {
 			break
 		}
-		if allowed(hit.id) && !hit.place && rank(hit.id) < bestRank {
+		if allowed(hit.id) && !hit.place && !hit.list && rank(hit.id) < bestRank {
 			best, bestRank = hit.id, rank(hit.id)
 		}
 	}
@@ -1329,6 +1396,7 @@ type aliasHit struct {
 	at    int
 	id    string
 	place bool // named as the place (isPlace)
+	list  bool // one of a list of places (inList): no sentence's topic alone
 }
 
 // topics lists the entities a sentence names that may be its topic, read once per sentence.
@@ -1349,7 +1417,7 @@ func (x *Extractor) topics(doc *document, sentenceIndex int) []aliasHit {
 			continue
 		}
 		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && !x.isDestination(doc.tokens, k) {
-			hits = append(hits, aliasHit{at: doc.tokens[k].start, id: p.id, place: x.isPlace(doc.tokens, k, p.id)})
+			hits = append(hits, aliasHit{at: doc.tokens[k].start, id: p.id, place: x.isPlace(doc.tokens, k, p.id), list: x.inList(doc.tokens, k)})
 		}
 	}
 	doc.topicHits = hits
