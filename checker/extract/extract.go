@@ -343,6 +343,9 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		// just before ("عودة 1715 مقاتلا … وشارك الآلاف من المقاتلين … . … بأنهم في حدود 3 آلاف
 		// مقاتل", "تعداد العراقيين منهم 30875 شخصاً … . أما السوريون فهم 30593 شخصاً").
 		c.Metric = x.carriedMetric(doc, mentions, i)
+		if c.Metric == "" {
+			c.Metric = x.leadMetric(doc, mentions, i)
+		}
 	}
 	m.metric = c.Metric
 	if c.Metric != "" && x.increment(doc, q) {
@@ -447,6 +450,33 @@ func (x *Extractor) carriedMetric(doc *document, mentions []*mention, i int) str
 		}
 		if containsID(candidates, p.metric) {
 			return p.metric
+		}
+	}
+	return ""
+}
+
+// leadMetric is, for a later figure of a sentence, the metric of its noun that a cue in the
+// sentence's lead (its words before the first figure) names: "يعيش في المخيم المكتظ 12 ألف
+// مقاتل أجنبي مع عائلاتهم التي تضم 4 آلاف امرأة و8 آلاف طفل" (children held in the camp).
+// The cue nearest the figure decides.
+func (x *Extractor) leadMetric(doc *document, mentions []*mention, i int) string {
+	m := mentions[i]
+	s := doc.sentences[m.sentence]
+	lead := -1
+	for j := i - 1; j >= 0 && mentions[j].sentence == m.sentence; j-- {
+		if mentions[j].quantity.IsClaim {
+			lead = mentions[j].quantity.NormStart
+		}
+	}
+	if lead < 0 {
+		return "" // the first figure: its own cues were read
+	}
+	candidates := x.nounMetrics(doc, m.noun)
+	for k := doc.tokenAt(lead) - 1; k >= 0 && doc.tokens[k].start >= s.start; k-- {
+		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
+			if metric := x.lexicon.metrics[p.id]; containsID(candidates, p.id) && (metric.Unit == "percent") == (m.quantity.Unit == "percent") {
+				return p.id
+			}
 		}
 	}
 	return ""

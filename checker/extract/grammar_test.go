@@ -131,6 +131,12 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 		Entry("a return made", "أعلنت الوزارة عودة 800 مقاتل إلى تونس", reading{text: "800", metric: "fighters_returned"}),
 		Entry("the longer cue wins at the same distance (English)", "The company said 300 accounts were flagged for review.", reading{text: "300", metric: "content_reviewed"}),
 		Entry("a count of people is not a camp's without a camp", "الدواعش الأوروبيين الذين يتراوح تعدادهم من 1200 إلى 3000 شخص", reading{text: "من 1200 إلى 3000", metric: "-"}),
+		Entry("a later figure takes the metric a cue of the sentence's lead names", "يعيش في المخيم المكتظ 12 ألف مقاتل أجنبي مع عائلاتهم التي تضم 4 آلاف امرأة و8 آلاف طفل",
+			reading{text: "8 آلاف", metric: "children_held"}),
+		Entry("a later figure takes the metric a cue of the sentence's lead names (English)", "Living in the camp are 12,000 foreign fighters with their families, including 4,000 women and 8,000 children.",
+			reading{text: "8,000", metric: "children_held"}),
+		Entry("a construct-state plural is the noun", "وتحتجز قوات سوريا الديمقراطية نحو ألفين من مسلحي داعش", reading{text: "نحو ألفين", metric: "people_held"}),
+		Entry("a construct-state plural is the noun (fighters)", "عاد 800 من مقاتلي داعش التونسيين إلى بلادهم", reading{text: "800", metric: "fighters_returned", subject: "tunisia"}),
 		// Subject: names inside longer names, organisations, events named later.
 		Entry("a name inside a longer name is the longer one's", "عملت الشرطة الأوروبية مع شرطة 11 دولة على التصدي لداعش", reading{text: "11", metric: "countries", subject: "europol"}),
 		Entry("a name inside a longer name (English)", "The action involved units from the European Union and 17 countries.", reading{text: "17", metric: "countries", subject: "eu"}),
