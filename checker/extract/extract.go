@@ -398,6 +398,34 @@ func (x *Extractor) isAlias(doc *document, k int) bool {
 // Relative pronouns that name people: "الذين عادوا", "those who returned".
 var relativePronouns = map[string]bool{"الذين": true, "اللذين": true, "اللواتي": true, "اللاتي": true, "who": true}
 
+// Relative pronouns of things, which also open a clause on a counted noun.
+var relativeObjects = map[string]bool{"التي": true, "الذي": true, "which": true}
+
+// relativeAfter is the relative pronoun opening a clause on the counted noun of figure m
+// within a few words after it and before limit (no clause mark but nested figures between),
+// or -1.
+func (x *Extractor) relativeAfter(doc *document, m *mention, first, limit int) int {
+	if m.noun < first {
+		return -1
+	}
+	for k := m.noun + 1; k < len(doc.tokens) && k <= m.noun+relativeReach && doc.tokens[k].start < limit; k++ {
+		if doc.tokens[k].breakBefore && doc.markBetween(doc.tokens[k-1].end, doc.tokens[k].start) {
+			return -1
+		}
+		if relativePronouns[doc.tokens[k].text] || relativeObjects[doc.tokens[k].text] {
+			return k
+		}
+	}
+	return -1
+}
+
+// relativeReach is how far after the counted noun, in words, a relative clause may open;
+// relativeClause how many of its words are read for cues.
+const (
+	relativeReach  = 6
+	relativeClause = 8
+)
+
 // relativeBefore is the relative pronoun for people standing a few words before figure i
 // in its clause, or -1.
 func (x *Extractor) relativeBefore(doc *document, mentions []*mention, i int) int {
@@ -1088,6 +1116,12 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 		window = shareWindow
 	}
 	wholeEnd := x.wholeEnd(doc, m, first)
+	if r := x.relativeAfter(doc, m, first, limit); r >= 0 {
+		// A relative clause on the counted noun says what it counts however long the noun
+		// phrase before it: "8,000 women and children from 60 other nationalities who live
+		// in a part of the camp".
+		window = max(window, r-first+1+relativeClause)
+	}
 	for k, distance := first, 1; k < len(doc.tokens) && distance <= window; k, distance = k+1, distance+1 {
 		t := doc.tokens[k]
 		if t.start >= limit || (k > first && t.breakBefore && k > m.noun && !x.nestedBetween(doc, mentions, i, k)) {
@@ -1099,7 +1133,7 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 		}
 		for _, p := range cues {
 			switch {
-			case distance > cueWindowAfter && x.lexicon.metrics[p.id].Unit != "percent":
+			case distance > cueWindowAfter && share && x.lexicon.metrics[p.id].Unit != "percent":
 				// Far after a share, only a share's cue: "74 في المائة من الحسابات المعلقة في آخر
 				// فترة أغلقت قبل نشر أولى تغريدتها".
 			case k < wholeEnd:

@@ -137,6 +137,10 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 			reading{text: "8,000", metric: "children_held"}),
 		Entry("a construct-state plural is the noun", "وتحتجز قوات سوريا الديمقراطية نحو ألفين من مسلحي داعش", reading{text: "نحو ألفين", metric: "people_held"}),
 		Entry("a construct-state plural is the noun (fighters)", "عاد 800 من مقاتلي داعش التونسيين إلى بلادهم", reading{text: "800", metric: "fighters_returned", subject: "tunisia"}),
+		Entry("a relative clause on the counted noun holds its cue", "But there are also around 8,000 women and children from 60 other nationalities who live in a part of the camp known as the Annex.",
+			reading{text: "around 8,000", metric: "people_held"}),
+		Entry("a relative clause on the counted noun holds its cue (Arabic)", "وهناك أيضا نحو 8 آلاف امرأة من 60 جنسية أخرى اللواتي يعشن في قسم خاص من المخيم",
+			reading{text: "نحو 8 آلاف", metric: "people_held"}),
 		// Subject: names inside longer names, organisations, events named later.
 		Entry("a name inside a longer name is the longer one's", "عملت الشرطة الأوروبية مع شرطة 11 دولة على التصدي لداعش", reading{text: "11", metric: "countries", subject: "europol"}),
 		Entry("a name inside a longer name (English)", "The action involved units from the European Union and 17 countries.", reading{text: "17", metric: "countries", subject: "eu"}),
