@@ -1131,6 +1131,9 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 		if len(cues) > 0 && k+1 < len(doc.tokens) && partitives[doc.tokens[k+1].text] {
 			break // "ثلاثة آلاف مقاتل … عاد منهم 600": the verb is the part's
 		}
+		if len(cues) == 0 && m.noun >= first && k > m.noun && coordinated(doc.tokens, k, m.noun) {
+			distance-- // "المئات من مسلحي داعش الأجانب وأبنائهم وزوجاتهم المحتجزين": one noun phrase
+		}
 		for _, p := range cues {
 			switch {
 			case distance > cueWindowAfter && share && x.lexicon.metrics[p.id].Unit != "percent":
@@ -1144,6 +1147,30 @@ func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sente
 		}
 	}
 	return found
+}
+
+// coordinated reports whether token k, after the counted noun at token noun, is a noun
+// coordinated with it by a glued "و": after at most three words of the noun's phrase, a run
+// of such nouns ("مسلحي داعش الأجانب وأبنائهم وزوجاتهم").
+func coordinated(tokens []token, k, noun int) bool {
+	j := k
+	for j > noun && gluedAnd(tokens[j].text) && !tokens[j].breakBefore {
+		j--
+	}
+	if j == k || j-noun > 3 {
+		return false
+	}
+	for ; j > noun; j-- {
+		if tokens[j].breakBefore {
+			return false
+		}
+	}
+	return true
+}
+
+// gluedAnd reports whether a word opens with a glued "و" before a word of its own.
+func gluedAnd(word string) bool {
+	return strings.HasPrefix(word, "و") && utf8.RuneCountInString(word) > 3
 }
 
 // shareWindow is how far after a percentage or a fraction, in words, a share's cue still counts.
@@ -1269,7 +1296,12 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		if isAttribution(t) || (k > afterToken && t.breakBefore && k > m.noun) || (k == afterToken && doc.markBetween(m.quantity.NormEnd, t.start)) || clauseTurns[t.text] {
 			break
 		}
-		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !x.isDestination(doc.tokens, k) {
+		p, n, ok := x.lexicon.aliasAt(doc.tokens, k)
+		if ok && n > 1 && !allowed(p.id) {
+			k, distance = k+n-1, distance+n-1 // "قوات سوريا الديمقراطية" names no Syria
+			continue
+		}
+		if ok && allowed(p.id) && !x.isDestination(doc.tokens, k) {
 			if !x.isPlace(doc.tokens, k, p.id) {
 				if x.inList(doc.tokens, k) {
 					return severalPlaces
@@ -1480,8 +1512,11 @@ func (x *Extractor) topics(doc *document, sentenceIndex int) []aliasHit {
 			}
 			continue
 		}
-		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && !x.isDestination(doc.tokens, k) {
-			hits = append(hits, aliasHit{at: doc.tokens[k].start, id: p.id, place: x.isPlace(doc.tokens, k, p.id), list: x.inList(doc.tokens, k)})
+		if p, n, ok := x.lexicon.aliasAt(doc.tokens, k); ok {
+			if !x.isDestination(doc.tokens, k) {
+				hits = append(hits, aliasHit{at: doc.tokens[k].start, id: p.id, place: x.isPlace(doc.tokens, k, p.id), list: x.inList(doc.tokens, k)})
+			}
+			k += n - 1 // the words of a name name nothing else ("الشرطة الأوروبية")
 		}
 	}
 	doc.topicHits = hits

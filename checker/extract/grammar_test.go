@@ -141,6 +141,10 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 			reading{text: "around 8,000", metric: "people_held"}),
 		Entry("a relative clause on the counted noun holds its cue (Arabic)", "وهناك أيضا نحو 8 آلاف امرأة من 60 جنسية أخرى اللواتي يعشن في قسم خاص من المخيم",
 			reading{text: "نحو 8 آلاف", metric: "people_held"}),
+		Entry("nouns coordinated with the counted noun are one phrase", "وتطالب أوروبا باستعادة المئات من مسلحي داعش الأجانب وأبنائهم وزوجاتهم المحتجزين لدى قوات سوريا الديمقراطية",
+			reading{text: "المئات", metric: "people_held", subject: "europe"}),
+		Entry("a place inside an organisation's name is no subject", "Europe is urged to take back 2,000 fighters held by the Syrian Democratic Forces.",
+			reading{text: "2,000", metric: "people_held", subject: "europe"}),
 		// Subject: names inside longer names, organisations, events named later.
 		Entry("a name inside a longer name is the longer one's", "عملت الشرطة الأوروبية مع شرطة 11 دولة على التصدي لداعش", reading{text: "11", metric: "countries", subject: "europol"}),
 		Entry("a name inside a longer name (English)", "The action involved units from the European Union and 17 countries.", reading{text: "17", metric: "countries", subject: "eu"}),
