@@ -348,7 +348,7 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		}
 	}
 	m.metric = c.Metric
-	if c.Metric != "" && x.increment(doc, q) {
+	if c.Metric != "" && x.increment(doc, m) {
 		c.Metric = "" // "eight more died": an increment, not the toll
 	}
 	if metric := x.lexicon.metrics[c.Metric]; metric != nil && c.Unit == "" {
@@ -372,7 +372,7 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		}
 	}
 
-	c.Subject = x.subject(doc, mentions, i, c.Metric)
+	c.Subject = x.subject(doc, mentions, i, m.metric) // an increment's subject is its toll's
 	if c.Subject == severalPlaces {
 		c.Subject = ""
 	} else if c.Subject == "" && whole != nil {
@@ -563,9 +563,14 @@ func (x *Extractor) definiteNumberNoun(doc *document, q numbers.Quantity) int {
 var incrementWords = map[string]bool{"more": true, "another": true, "additional": true, "اخرون": true, "اخرين": true, "اضافيين": true}
 
 // increment reports whether a number counts an addition to a figure given elsewhere.
-func (x *Extractor) increment(doc *document, q numbers.Quantity) bool {
-	next := doc.wordsAfter(q.NormEnd, 1)
-	return len(next) == 1 && incrementWords[next[0].text]
+func (x *Extractor) increment(doc *document, m *mention) bool {
+	next := doc.wordsAfter(m.quantity.NormEnd, 1)
+	if len(next) == 1 && incrementWords[next[0].text] {
+		return true
+	}
+	// After the counted noun: "خمسة أشخاص آخرون", "five people more".
+	k := m.noun + 1
+	return m.noun >= doc.tokenAt(m.quantity.NormEnd) && k < len(doc.tokens) && !doc.tokens[k].breakBefore && incrementWords[doc.tokens[k].text]
 }
 
 // refersBack reports whether a fraction points back at a figure already given: a glued
@@ -1342,7 +1347,13 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		}
 		return topic
 	}
-	// 3. The paragraph's topic, from the nearest previous sentence that names one.
+	// 3. The paragraph's topic, from the nearest previous sentence that names one. A figure
+	// of a noun no metric counts is not carried so far: the sentences before may name the
+	// people it is a part of ("43 percent … are Syrians. … 66 percent are children"), where
+	// one with no noun continues them ("Eleven died at the scene").
+	if metricID == "" && m.noun >= 0 {
+		return ""
+	}
 	for j := m.sentence - 1; j >= 0 && j >= m.sentence-3 && doc.sentences[j].paragraph == s.paragraph; j-- {
 		if topic := x.firstAlias(doc, j, doc.sentences[j].end, allowed, rank); topic != "" {
 			return topic
