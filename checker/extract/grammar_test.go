@@ -182,6 +182,9 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 			reading{text: "خمسة", metric: "-", subject: "st_petersburg_2017"}),
 		Entry("an increment keeps its toll's subject (English)", "The toll of the St Petersburg blast rose to 15. Eight more people died later from their injuries.",
 			reading{text: "Eight", metric: "-", subject: "st_petersburg_2017"}),
+		Entry("Europol's counter-terrorism centre is Europol", "The action day involved units from Europol's European Counter Terrorism Centre (ECTC) and 17 countries.",
+			reading{text: "17", metric: "countries", subject: "europol"}),
+		Entry("Europol's counter-terrorism centre is Europol (Arabic)", "شارك في الحملة المركز الأوروبي لمكافحة الإرهاب و17 دولة", reading{text: "17", metric: "countries", subject: "europol"}),
 		// Subject: destinations.
 		Entry("a destination word reaches over a list of places", "ذكرت الصحيفة أن عدد المقاتلين الأجانب الذين سافروا إلى العراق وسوريا يقدر بأكثر من 27 ألفا",
 			reading{text: "أكثر من 27 ألفا", metric: "fighters_joined", subject: "-"}),
