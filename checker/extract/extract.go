@@ -639,11 +639,12 @@ func (x *Extractor) continues(doc *document, previous, m *mention) bool {
 	return to-from == 2 && from == previous.noun && (doc.tokens[from+1].text == "من" || doc.tokens[from+1].text == "from") && !doc.markBetween(previous.quantity.NormEnd, m.quantity.NormStart)
 }
 
-// inList reports whether the place named at token k is coordinated with another place
-// ("ألمانيا وبريطانيا", "Syrians and Iraqis"): a figure about them is about none alone.
+// inList reports whether the place or platform named at token k is coordinated with another
+// ("ألمانيا وبريطانيا", "Syrians and Iraqis", "جوجل وتويتر"): a figure about them is about
+// none alone.
 func (x *Extractor) inList(tokens []token, k int) bool {
 	p, n, _ := x.lexicon.aliasAt(tokens, k)
-	if !x.isGeographic(p.id) {
+	if !x.isGeographic(p.id) && x.lexicon.entities[p.id].Kind != "platform" {
 		return false
 	}
 	next := k + n
@@ -672,10 +673,11 @@ func (x *Extractor) inList(tokens []token, k int) bool {
 	return false
 }
 
-// otherPlace reports whether token k starts the name of a place other than id.
+// otherPlace reports whether token k starts the name of another place than id (of a platform
+// other than id, when id is one).
 func (x *Extractor) otherPlace(tokens []token, k int, id string) bool {
 	q, _, ok := x.lexicon.aliasAt(tokens, k)
-	return ok && q.id != id && x.isGeographic(q.id)
+	return ok && q.id != id && (x.isGeographic(q.id) && x.isGeographic(id) || x.lexicon.entities[q.id].Kind == x.lexicon.entities[id].Kind)
 }
 
 // Words after which a clause turns to another subject: "… و138 طفلا ثم كل من بلجيكا".

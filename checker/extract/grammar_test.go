@@ -185,6 +185,8 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 		Entry("Europol's counter-terrorism centre is Europol", "The action day involved units from Europol's European Counter Terrorism Centre (ECTC) and 17 countries.",
 			reading{text: "17", metric: "countries", subject: "europol"}),
 		Entry("Europol's counter-terrorism centre is Europol (Arabic)", "شارك في الحملة المركز الأوروبي لمكافحة الإرهاب و17 دولة", reading{text: "17", metric: "countries", subject: "europol"}),
+		Entry("a list of platforms is no one subject", "فتمت متابعة 9 من أكبر منصات الإنترنت من بينها جوجل وتويتر وإنستجرام وتليجرام", reading{text: "9", metric: "platforms", subject: "-"}),
+		Entry("a list of platforms is no one subject (English)", "Facebook and Twitter removed 500 accounts.", reading{text: "500", metric: "accounts_removed", subject: "-"}),
 		// Subject: destinations.
 		Entry("a destination word reaches over a list of places", "ذكرت الصحيفة أن عدد المقاتلين الأجانب الذين سافروا إلى العراق وسوريا يقدر بأكثر من 27 ألفا",
 			reading{text: "أكثر من 27 ألفا", metric: "fighters_joined", subject: "-"}),
