@@ -126,6 +126,8 @@ type mention struct {
 	// metric is what the noun counts, also for an increment, whose claim has none: "eight
 	// more died later …, bringing the total to 15" still counts the dead.
 	metric string
+	// nesting caches nested: 0 not read yet, 1 no, 2 yes.
+	nesting uint8
 }
 
 // Article extracts every numeric mention of an article, claims and non-claims, in text order.
@@ -463,20 +465,17 @@ func (x *Extractor) nounMetrics(doc *document, k int) []phrase {
 }
 
 // carriedMetric is the metric of the nearest figure of the last sentences (carryBack) that
-// the noun of figure i may count, in the same unit (a count, a percentage): the metric a
-// pronoun or a repeated noun carries when no cue stands near the figure.
+// the noun of figure i may count, in the same unit: the metric a pronoun or a repeated noun
+// carries when no cue stands near a count.
 func (x *Extractor) carriedMetric(doc *document, mentions []*mention, i int) string {
 	m := mentions[i]
+	if m.quantity.Unit == "percent" {
+		return "" // shares are each of something else: "less than 0.2% of all suspensions"
+	}
 	candidates := x.nounMetrics(doc, m.noun)
 	for j := i - 1; j >= 0 && mentions[j].sentence >= m.sentence-carryBack; j-- {
 		p := mentions[j]
-		if !p.quantity.IsClaim || p.metric == "" || p.quantity.Unit != m.quantity.Unit {
-			continue
-		}
-		if m.quantity.Unit == "percent" {
-			return "" // shares are each of something else: "less than 0.2% of all suspensions"
-		}
-		if containsID(candidates, p.metric) {
+		if p.quantity.IsClaim && p.metric != "" && p.quantity.Unit == m.quantity.Unit && containsID(candidates, p.metric) {
 			return p.metric
 		}
 	}
@@ -653,7 +652,7 @@ func (x *Extractor) inList(tokens []token, k int) bool {
 		if tokens[next].text == "و" || tokens[next].text == "and" {
 			next, joined = next+1, true
 		}
-		if joined && next < len(tokens) && !tokens[next].breakBefore && x.otherPlace(tokens, next, p.id) {
+		if joined && next < len(tokens) && !tokens[next].breakBefore && x.otherOfKind(tokens, next, p.id) {
 			return true
 		}
 	}
@@ -665,7 +664,7 @@ func (x *Extractor) inList(tokens []token, k int) bool {
 			return false
 		}
 		if before >= 0 && !tokens[before+1].breakBefore {
-			if from := x.aliasCovering(tokens, before); from >= 0 && x.otherPlace(tokens, from, p.id) {
+			if from := x.aliasCovering(tokens, before); from >= 0 && x.otherOfKind(tokens, from, p.id) {
 				return true
 			}
 		}
@@ -673,9 +672,9 @@ func (x *Extractor) inList(tokens []token, k int) bool {
 	return false
 }
 
-// otherPlace reports whether token k starts the name of another place than id (of a platform
-// other than id, when id is one).
-func (x *Extractor) otherPlace(tokens []token, k int, id string) bool {
+// otherOfKind reports whether token k starts the name of another place than id (of another
+// platform, when id is one).
+func (x *Extractor) otherOfKind(tokens []token, k int, id string) bool {
 	q, _, ok := x.lexicon.aliasAt(tokens, k)
 	return ok && q.id != id && (x.isGeographic(q.id) && x.isGeographic(id) || x.lexicon.entities[q.id].Kind == x.lexicon.entities[id].Kind)
 }
@@ -812,7 +811,7 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 // compoundHyphen reports whether the English word at token k ends in a hyphen glued to it
 // ("terrorism-related", "terrorist- or"): a part of a compound modifier, not a clause mark.
 func (d *document) compoundHyphen(k int) bool {
-	t := d.tokens[k]
+	t := &d.tokens[k]
 	if t.text == "" || t.text[0] >= 0x80 || t.end >= len(d.text.Runes) || d.text.Runes[t.end] != '-' {
 		return false
 	}
@@ -1015,7 +1014,7 @@ func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sent
 		if distance > cueWindowBefore {
 			// Past the window only the verb of a partitive counts: "عاد منهم حتى الآن إلى
 			// الدول الأربع المذكورة 1000 شخص" (the verb before "منهم" is the part's).
-			if distance <= partitiveWindow && partitives[doc.tokens[k].text] && k > 0 {
+			if partitives[doc.tokens[k].text] && k > 0 {
 				for _, p := range x.lexicon.cues.matchAll(doc.tokens, k-1) {
 					found.set(p.id, distance+1)
 				}
@@ -1055,6 +1054,16 @@ var nestingWords = map[string]bool{"من": true, "الي": true, "في": true, "
 // preposition ("42 ألف إرهابي من 120 دولة انضموا", "عاد منهم إلى الدول الأربع المذكورة 1000
 // شخص", "from 86 countries"). Such a figure does not end the cue scope of the figures around it.
 func (x *Extractor) nested(doc *document, p *mention) bool {
+	if p.nesting == 0 {
+		p.nesting = 1
+		if x.readNested(doc, p) {
+			p.nesting = 2
+		}
+	}
+	return p.nesting == 2
+}
+
+func (x *Extractor) readNested(doc *document, p *mention) bool {
 	if !p.quantity.IsClaim {
 		return false
 	}
