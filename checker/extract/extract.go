@@ -627,6 +627,31 @@ func (x *Extractor) parallel(doc *document, previous, m *mention) bool {
 	return true
 }
 
+// ammaTopic reports whether the clause mark before token k closes the topic of "أما …، فـ"
+// or "As for …,": the clause after it is about that topic ("أما إجمالي عدد المقاتلين
+// القادمين من الجمهوريات المستقلة، فبلغ 4700", "As for the former Soviet republics, 4,700").
+func (x *Extractor) ammaTopic(doc *document, k, scopeStart int) bool {
+	if k == 0 || !doc.tokens[k].breakBefore {
+		return false
+	}
+	arabic := strings.HasPrefix(doc.tokens[k].text, "ف")
+	for j := k - 1; j >= 0 && j >= k-ammaReach && doc.tokens[j].start >= scopeStart; j-- {
+		if arabic && (doc.tokens[j].text == "اما" || doc.tokens[j].text == "واما") {
+			return true
+		}
+		if doc.tokens[j].text == "as" && j+1 < k && doc.tokens[j+1].text == "for" {
+			return true
+		}
+		if doc.tokens[j].breakBefore {
+			return false
+		}
+	}
+	return false
+}
+
+// ammaReach bounds, in words, the topic of "أما …، فـ".
+const ammaReach = 12
+
 // severalPlaces is what subject returns for a figure about a list of places: no subject, and
 // none to be taken from the figures around it.
 const severalPlaces = "\x00several"
@@ -1303,7 +1328,7 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 				place = p.id
 			}
 		}
-		if doc.tokens[k].breakBefore {
+		if doc.tokens[k].breakBefore && !x.ammaTopic(doc, k, scopeStart) {
 			break
 		}
 	}

@@ -187,6 +187,10 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 		Entry("Europol's counter-terrorism centre is Europol (Arabic)", "شارك في الحملة المركز الأوروبي لمكافحة الإرهاب و17 دولة", reading{text: "17", metric: "countries", subject: "europol"}),
 		Entry("a list of platforms is no one subject", "فتمت متابعة 9 من أكبر منصات الإنترنت من بينها جوجل وتويتر وإنستجرام وتليجرام", reading{text: "9", metric: "platforms", subject: "-"}),
 		Entry("a list of platforms is no one subject (English)", "Facebook and Twitter removed 500 accounts.", reading{text: "500", metric: "accounts_removed", subject: "-"}),
+		Entry("the topic of أما … ف is its clause's subject", "وأشار التقرير إلى وجود 2400 شخص من روسيا، أما إجمالي عدد المقاتلين القادمين من الجمهوريات المستقلة، فبلغ 4700 شخص",
+			reading{text: "4700", metric: "fighters_joined", subject: "former_soviet_union"}),
+		Entry("the topic of As for is its clause's subject", "The report counts 2,400 fighters from Russia. As for fighters who came from the former Soviet republics, they number 4,700 people.",
+			reading{text: "4,700", metric: "fighters_joined", subject: "former_soviet_union"}),
 		// Subject: destinations.
 		Entry("a destination word reaches over a list of places", "ذكرت الصحيفة أن عدد المقاتلين الأجانب الذين سافروا إلى العراق وسوريا يقدر بأكثر من 27 ألفا",
 			reading{text: "أكثر من 27 ألفا", metric: "fighters_joined", subject: "-"}),
