@@ -340,7 +340,7 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		// otherwise; a name after the figure is the next item's: "ومصر(ثمانمئة) وألمانيا")
 		c.Metric = previous.claim.Metric
 	}
-	if c.Metric == "" && !fraction && m.noun >= 0 {
+	if c.Metric == "" && !fraction && m.noun >= 0 && !x.cuesNear(doc, mentions, i) {
 		// No cue near: the noun counts what the article was counting with a noun of its kind
 		// just before ("عودة 1715 مقاتلا … وشارك الآلاف من المقاتلين … . … بأنهم في حدود 3 آلاف
 		// مقاتل", "تعداد العراقيين منهم 30875 شخصاً … . أما السوريون فهم 30593 شخصاً").
@@ -462,6 +462,45 @@ func (x *Extractor) nounMetrics(doc *document, k int) []phrase {
 		return x.lexicon.peopleMetrics
 	}
 	return nil
+}
+
+// cuesNear reports whether a cue of any metric stands near figure i: one its noun cannot
+// count says the figure counts something else ("The company has 300 million users" after a
+// count of accounts removed), so it carries no metric from elsewhere.
+// A cue that is itself a counted noun ("عائلاتهم") names another group, not what is done.
+func (x *Extractor) cuesNear(doc *document, mentions []*mention, i int) bool {
+	m := mentions[i]
+	s := doc.sentences[m.sentence]
+	limit := s.start
+	if previous := x.previousOuterClaim(doc, mentions, i); previous != nil {
+		limit = max(limit, previous.quantity.NormEnd)
+	}
+	first := doc.tokenAt(m.quantity.NormStart)
+	for k := first - 1; k >= 0 && k >= first-cueWindowBefore && doc.tokens[k].start >= limit; k-- {
+		if x.verbCue(doc, k) {
+			return true
+		}
+	}
+	end := min(s.end, x.nextOuterClaimStart(doc, mentions, i, s.end))
+	after := doc.tokenAt(m.quantity.NormEnd)
+	for k := after; k < len(doc.tokens) && k < after+cueWindowAfter && doc.tokens[k].start < end; k++ {
+		if k > after && doc.tokens[k].breakBefore && k > m.noun {
+			break
+		}
+		if x.verbCue(doc, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbCue reports whether token k is a cue that is no counted noun.
+func (x *Extractor) verbCue(doc *document, k int) bool {
+	if _, _, ok := x.lexicon.cues.match(doc.tokens, k); !ok {
+		return false
+	}
+	_, _, noun := x.lexicon.nouns.match(doc.tokens, k)
+	return !noun
 }
 
 // carriedMetric is the metric of the nearest figure of the last sentences (carryBack) that
