@@ -437,6 +437,9 @@ func (x *Extractor) relativeBefore(doc *document, mentions []*mention, i int) in
 		limit = previous.quantity.NormEnd
 	}
 	first := doc.tokenAt(m.quantity.NormStart)
+	if first == 0 || doc.markBetween(doc.tokens[first-1].end, m.quantity.NormStart) {
+		return -1 // "Of the 5,000 who left, 1,000 returned": another clause's pronoun
+	}
 	for k := first - 1; k >= 0 && k >= first-cueWindowBefore && doc.tokens[k].start >= limit; k-- {
 		if relativePronouns[doc.tokens[k].text] {
 			return k

@@ -126,6 +126,8 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 			reading{text: "93 percent", metric: "flagged_by_tools", subject: "twitter"}),
 		Entry("a relative pronoun names the people counted", "في حين تقدر نسبة الذين عادوا إلى أوطانهم بين 20 و30%", reading{text: "بين 20 و30%", metric: "fighters_returned"}),
 		Entry("a relative pronoun names the people counted (English)", "The share of those who returned home is 20 percent.", reading{text: "20 percent", metric: "fighters_returned"}),
+		Entry("a relative pronoun of another clause names no group", "Of the 5,000 who left, 1,000 returned.", reading{text: "1,000", metric: "-"}),
+		Entry("a relative pronoun of another clause names no group (Arabic)", "ومن بين خمسة آلاف الذين غادروا، عاد 1000.", reading{text: "1000", metric: "-"}),
 		Entry("a sentence pointing back takes the figure before", "YouTube removed 8 million videos. A vast majority of those videos, 6.7 million, were flagged by automated systems. Of that number, 76 percent were removed before the videos got a single view.",
 			reading{text: "76 percent", metric: "removed_before_first_view"}),
 		Entry("a sentence pointing back takes the figure before (Arabic)", "حذفت يوتيوب 8 ملايين مقطع فيديو. ومن هذا العدد، أزيل 76 في المائة قبل أي مشاهدة.",
