@@ -126,6 +126,8 @@ type mention struct {
 	// metric is what the noun counts, also for an increment, whose claim has none: "eight
 	// more died later …, bringing the total to 15" still counts the dead.
 	metric string
+	// nesting caches nested: 0 not read yet, 1 no, 2 yes.
+	nesting uint8
 }
 
 // Article extracts every numeric mention of an article, claims and non-claims, in text order.
@@ -262,7 +264,15 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 	if fraction {
 		m.noun, m.nounText = previous.noun, previous.nounText // "ثلثهم": a third of what was counted
 	}
-	c.Metric = x.metric(doc, mentions, i)
+	var byCue bool
+	c.Metric, byCue = x.metricAndCue(doc, mentions, i)
+	if c.Metric != "" && !byCue && !fraction {
+		// "Of 274,460 accounts, 93% were flagged": a figure the article gave before says again
+		// what it counted, rather than the noun's default.
+		if metric := x.repeatedMetric(doc, mentions, i); metric != "" {
+			c.Metric = metric
+		}
+	}
 	if c.Metric == "" && !fraction {
 		// The noun stated before: "عدد المقاتلين الذين سافروا … بلغ ثلاثة آلاف", "the
 		// largest number of recruits, about 6,000". The nearest noun that makes a metric:
@@ -306,17 +316,41 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 			m.noun, m.nounText = -1, ""
 		}
 	}
+	if c.Metric == "" && m.noun < 0 {
+		// "تقدر نسبة الذين عادوا إلى أوطانهم بين 20 و30%", "the share of those who returned":
+		// the people a relative pronoun names, tied to the figure by a cue.
+		if k := x.relativeBefore(doc, mentions, i); k >= 0 {
+			m.noun, m.nounText = k, doc.tokens[k].text
+			if metric, byCue := x.metricAndCue(doc, mentions, i); byCue {
+				c.Metric = metric
+			} else {
+				m.noun, m.nounText = -1, ""
+			}
+		}
+	}
 	if same := sameNounBefore(mentions, i); c.Metric == "" && same != nil {
 		c.Metric = same.metric // coordination: "30 ألف حساب على «تليجرام» … و50 ألف حساب"
 	}
 	// A list of parallel figures: "تونس (6500) والسعودية (2500) وروسيا (2400)", "Saudi
 	// Arabia with 2,500; Russia with 2,400": a figure that says nothing of what it counts
 	// counts what the one before it counts.
-	if c.Metric == "" && previous != nil && previous.claim.Metric != "" && previous.quantity.Unit == q.Unit && x.parallel(doc, previous, m) {
+	if c.Metric == "" && previous != nil && previous.claim.Metric != "" && previous.quantity.Unit == q.Unit && x.parallel(doc, previous, m) &&
+		(m.noun < 0 || x.isAlias(doc, m.noun) || containsID(x.nounMetrics(doc, m.noun), previous.claim.Metric)) {
+		// ("4 آلاف امرأة و8 آلاف طفل": a noun of its own that cannot count the same says
+		// otherwise; a name after the figure is the next item's: "ومصر(ثمانمئة) وألمانيا")
 		c.Metric = previous.claim.Metric
 	}
+	if c.Metric == "" && !fraction && m.noun >= 0 && !x.cuesNear(doc, mentions, i) {
+		// No cue near: the noun counts what the article was counting with a noun of its kind
+		// just before ("عودة 1715 مقاتلا … وشارك الآلاف من المقاتلين … . … بأنهم في حدود 3 آلاف
+		// مقاتل", "تعداد العراقيين منهم 30875 شخصاً … . أما السوريون فهم 30593 شخصاً").
+		c.Metric = x.carriedMetric(doc, mentions, i)
+		if c.Metric == "" {
+			c.Metric = x.leadMetric(doc, mentions, i)
+		}
+	}
 	m.metric = c.Metric
-	if c.Metric != "" && x.increment(doc, q) {
+	if c.Metric != "" && x.increment(doc, m) {
 		c.Metric = "" // "eight more died": an increment, not the toll
 	}
 	if metric := x.lexicon.metrics[c.Metric]; metric != nil && c.Unit == "" {
@@ -340,11 +374,12 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 		}
 	}
 
-	c.Subject = x.subject(doc, mentions, i, c.Metric)
-	if c.Subject == "" && whole != nil {
+	c.Subject = x.subject(doc, mentions, i, m.metric) // an increment's subject is its toll's
+	if c.Subject == severalPlaces {
+		c.Subject = ""
+	} else if c.Subject == "" && whole != nil {
 		c.Subject = whole.claim.Subject
-	}
-	if c.Subject == "" && previous != nil && previous.claim.Metric == c.Metric && c.Metric != "" {
+	} else if c.Subject == "" && previous != nil && previous.claim.Metric == c.Metric && c.Metric != "" {
 		c.Subject = previous.claim.Subject
 	}
 	c.Rate = x.rate(doc, mentions, i)
@@ -354,6 +389,184 @@ func (x *Extractor) read(doc *document, mentions []*mention, i int, periods []pe
 	}
 	c.Attribution = doc.attributionOf(m.sentence)
 	m.claim = c
+}
+
+// isAlias reports whether an entity's name starts at token k.
+func (x *Extractor) isAlias(doc *document, k int) bool {
+	_, _, ok := x.lexicon.aliasAt(doc.tokens, k)
+	return ok
+}
+
+// Relative pronouns that name people: "الذين عادوا", "those who returned".
+var relativePronouns = map[string]bool{"الذين": true, "اللذين": true, "اللواتي": true, "اللاتي": true, "who": true}
+
+// Relative pronouns of things, which also open a clause on a counted noun.
+var relativeObjects = map[string]bool{"التي": true, "الذي": true, "which": true}
+
+// relativeAfter is the relative pronoun opening a clause on the counted noun of figure m
+// within a few words after it and before limit (no clause mark but nested figures between),
+// or -1.
+func (x *Extractor) relativeAfter(doc *document, m *mention, first, limit int) int {
+	if m.noun < first {
+		return -1
+	}
+	for k := m.noun + 1; k < len(doc.tokens) && k <= m.noun+relativeReach && doc.tokens[k].start < limit; k++ {
+		if doc.tokens[k].breakBefore && doc.markBetween(doc.tokens[k-1].end, doc.tokens[k].start) {
+			return -1
+		}
+		if relativePronouns[doc.tokens[k].text] || relativeObjects[doc.tokens[k].text] {
+			return k
+		}
+	}
+	return -1
+}
+
+// relativeReach is how far after the counted noun, in words, a relative clause may open;
+// relativeClause how many of its words are read for cues.
+const (
+	relativeReach  = 6
+	relativeClause = 8
+)
+
+// relativeBefore is the relative pronoun for people standing a few words before figure i
+// in its clause, or -1.
+func (x *Extractor) relativeBefore(doc *document, mentions []*mention, i int) int {
+	m := mentions[i]
+	limit := doc.sentences[m.sentence].start
+	if previous := previousClaim(mentions, i); previous != nil {
+		limit = previous.quantity.NormEnd
+	}
+	first := doc.tokenAt(m.quantity.NormStart)
+	if first == 0 || doc.markBetween(doc.tokens[first-1].end, m.quantity.NormStart) {
+		return -1 // "Of the 5,000 who left, 1,000 returned": another clause's pronoun
+	}
+	for k := first - 1; k >= 0 && k >= first-cueWindowBefore && doc.tokens[k].start >= limit; k-- {
+		if relativePronouns[doc.tokens[k].text] {
+			return k
+		}
+		if doc.tokens[k].breakBefore {
+			break
+		}
+	}
+	return -1
+}
+
+// carryBack is how many sentences back a figure without a cue looks for the metric its
+// noun carries (carriedMetric).
+const carryBack = 3
+
+// nounMetrics lists the metrics the noun at token k may count: its own, or, for a
+// nationality, every metric of people.
+func (x *Extractor) nounMetrics(doc *document, k int) []phrase {
+	if candidates := x.lexicon.nouns.matchAll(doc.tokens, k); len(candidates) > 0 {
+		return candidates
+	}
+	if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && x.isGeographic(p.id) {
+		return x.lexicon.peopleMetrics
+	}
+	return nil
+}
+
+// cuesNear reports whether a cue of any metric stands near figure i: one its noun cannot
+// count says the figure counts something else ("The company has 300 million users" after a
+// count of accounts removed), so it carries no metric from elsewhere.
+// A cue that is itself a counted noun ("عائلاتهم") names another group, not what is done.
+func (x *Extractor) cuesNear(doc *document, mentions []*mention, i int) bool {
+	m := mentions[i]
+	s := doc.sentences[m.sentence]
+	limit := s.start
+	if previous := x.previousOuterClaim(doc, mentions, i); previous != nil {
+		limit = max(limit, previous.quantity.NormEnd)
+	}
+	first := doc.tokenAt(m.quantity.NormStart)
+	for k := first - 1; k >= 0 && k >= first-cueWindowBefore && doc.tokens[k].start >= limit; k-- {
+		if x.verbCue(doc, k) {
+			return true
+		}
+	}
+	end := min(s.end, x.nextOuterClaimStart(doc, mentions, i, s.end))
+	after := doc.tokenAt(m.quantity.NormEnd)
+	for k := after; k < len(doc.tokens) && k < after+cueWindowAfter && doc.tokens[k].start < end; k++ {
+		if k > after && doc.tokens[k].breakBefore && k > m.noun {
+			break
+		}
+		if x.verbCue(doc, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbCue reports whether token k is a cue that is no counted noun.
+func (x *Extractor) verbCue(doc *document, k int) bool {
+	if _, _, ok := x.lexicon.cues.match(doc.tokens, k); !ok {
+		return false
+	}
+	_, _, noun := x.lexicon.nouns.match(doc.tokens, k)
+	return !noun
+}
+
+// carriedMetric is the metric of the nearest figure of the last sentences (carryBack) that
+// the noun of figure i may count, in the same unit: the metric a pronoun or a repeated noun
+// carries when no cue stands near a count.
+func (x *Extractor) carriedMetric(doc *document, mentions []*mention, i int) string {
+	m := mentions[i]
+	if m.quantity.Unit == "percent" {
+		return "" // shares are each of something else: "less than 0.2% of all suspensions"
+	}
+	candidates := x.nounMetrics(doc, m.noun)
+	for j := i - 1; j >= 0 && mentions[j].sentence >= m.sentence-carryBack; j-- {
+		p := mentions[j]
+		if p.quantity.IsClaim && p.metric != "" && p.quantity.Unit == m.quantity.Unit && containsID(candidates, p.metric) {
+			return p.metric
+		}
+	}
+	return ""
+}
+
+// leadMetric is, for a later figure of a sentence, the metric of its noun that a cue in the
+// sentence's lead (its words before the first figure) names: "يعيش في المخيم المكتظ 12 ألف
+// مقاتل أجنبي مع عائلاتهم التي تضم 4 آلاف امرأة و8 آلاف طفل" (children held in the camp).
+// The cue nearest the figure decides.
+func (x *Extractor) leadMetric(doc *document, mentions []*mention, i int) string {
+	m := mentions[i]
+	s := doc.sentences[m.sentence]
+	lead := -1
+	for j := i - 1; j >= 0 && mentions[j].sentence == m.sentence; j-- {
+		if mentions[j].quantity.IsClaim {
+			lead = mentions[j].quantity.NormStart
+		}
+	}
+	if lead < 0 {
+		return "" // the first figure: its own cues were read
+	}
+	candidates := x.nounMetrics(doc, m.noun)
+	for k := doc.tokenAt(lead) - 1; k >= 0 && doc.tokens[k].start >= s.start; k-- {
+		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
+			if metric := x.lexicon.metrics[p.id]; containsID(candidates, p.id) && (metric.Unit == "percent") == (m.quantity.Unit == "percent") {
+				return p.id
+			}
+		}
+	}
+	return ""
+}
+
+// repeatedMetric is the metric of an earlier figure of the article with the same value and
+// unit that the noun of figure i may count: the figure stated again.
+func (x *Extractor) repeatedMetric(doc *document, mentions []*mention, i int) string {
+	m := mentions[i]
+	if m.noun < 0 || m.quantity.Value == 0 {
+		return ""
+	}
+	candidates := x.nounMetrics(doc, m.noun)
+	for j := i - 1; j >= 0 && mentions[j].sentence >= m.sentence-articleTopicSentences; j-- {
+		p := mentions[j]
+		if p.quantity.IsClaim && p.metric != "" && p.quantity.Value == m.quantity.Value && p.quantity.Unit == m.quantity.Unit &&
+			p.quantity.Qualifier == m.quantity.Qualifier && containsID(candidates, p.metric) {
+			return p.metric
+		}
+	}
+	return ""
 }
 
 // mayCount reports whether the noun at token k may count a unit: "شخص" counts people, so
@@ -391,9 +604,14 @@ func (x *Extractor) definiteNumberNoun(doc *document, q numbers.Quantity) int {
 var incrementWords = map[string]bool{"more": true, "another": true, "additional": true, "اخرون": true, "اخرين": true, "اضافيين": true}
 
 // increment reports whether a number counts an addition to a figure given elsewhere.
-func (x *Extractor) increment(doc *document, q numbers.Quantity) bool {
-	next := doc.wordsAfter(q.NormEnd, 1)
-	return len(next) == 1 && incrementWords[next[0].text]
+func (x *Extractor) increment(doc *document, m *mention) bool {
+	next := doc.wordsAfter(m.quantity.NormEnd, 1)
+	if len(next) == 1 && incrementWords[next[0].text] {
+		return true
+	}
+	// After the counted noun: "خمسة أشخاص آخرون", "five people more".
+	k := m.noun + 1
+	return m.noun >= doc.tokenAt(m.quantity.NormEnd) && k < len(doc.tokens) && !doc.tokens[k].breakBefore && incrementWords[doc.tokens[k].text]
 }
 
 // refersBack reports whether a fraction points back at a figure already given: a glued
@@ -451,6 +669,83 @@ func (x *Extractor) parallel(doc *document, previous, m *mention) bool {
 	return true
 }
 
+// ammaTopic reports whether the clause mark before token k closes the topic of "أما …، فـ"
+// or "As for …,": the clause after it is about that topic ("أما إجمالي عدد المقاتلين
+// القادمين من الجمهوريات المستقلة، فبلغ 4700", "As for the former Soviet republics, 4,700").
+func (x *Extractor) ammaTopic(doc *document, k, scopeStart int) bool {
+	if k == 0 || !doc.tokens[k].breakBefore {
+		return false
+	}
+	arabic := strings.HasPrefix(doc.tokens[k].text, "ف")
+	for j := k - 1; j >= 0 && j >= k-ammaReach && doc.tokens[j].start >= scopeStart; j-- {
+		if arabic && (doc.tokens[j].text == "اما" || doc.tokens[j].text == "واما") {
+			return true
+		}
+		if doc.tokens[j].text == "as" && j+1 < k && doc.tokens[j+1].text == "for" {
+			return true
+		}
+		if doc.tokens[j].breakBefore {
+			return false
+		}
+	}
+	return false
+}
+
+// ammaReach bounds, in words, the topic of "أما …، فـ".
+const ammaReach = 12
+
+// severalPlaces is what subject returns for a figure about a list of places: no subject, and
+// none to be taken from the figures around it.
+const severalPlaces = "\x00several"
+
+// continues reports whether figure m describes the group figure previous counts: "30875
+// شخصاً من 8746 عائلة", "4,000 people from 900 families" (the previous noun, then من/from).
+func (x *Extractor) continues(doc *document, previous, m *mention) bool {
+	from, to := doc.tokenAt(previous.quantity.NormEnd), doc.tokenAt(m.quantity.NormStart)
+	return to-from == 2 && from == previous.noun && (doc.tokens[from+1].text == "من" || doc.tokens[from+1].text == "from") && !doc.markBetween(previous.quantity.NormEnd, m.quantity.NormStart)
+}
+
+// inList reports whether the place or platform named at token k is coordinated with another
+// ("ألمانيا وبريطانيا", "Syrians and Iraqis", "جوجل وتويتر"): a figure about them is about
+// none alone.
+func (x *Extractor) inList(tokens []token, k int) bool {
+	p, n, _ := x.lexicon.aliasAt(tokens, k)
+	if !x.isGeographic(p.id) && x.lexicon.entities[p.id].Kind != "platform" {
+		return false
+	}
+	next := k + n
+	if next < len(tokens) && !tokens[next].breakBefore {
+		joined := strings.HasPrefix(tokens[next].text, "و") // "وبريطانيا"
+		if tokens[next].text == "و" || tokens[next].text == "and" {
+			next, joined = next+1, true
+		}
+		if joined && next < len(tokens) && !tokens[next].breakBefore && x.otherOfKind(tokens, next, p.id) {
+			return true
+		}
+	}
+	if k > 0 && !tokens[k].breakBefore {
+		before := k - 1
+		if tokens[before].text == "and" || tokens[before].text == "و" {
+			before--
+		} else if !strings.HasPrefix(tokens[k].text, "و") {
+			return false
+		}
+		if before >= 0 && !tokens[before+1].breakBefore {
+			if from := x.aliasCovering(tokens, before); from >= 0 && x.otherOfKind(tokens, from, p.id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherOfKind reports whether token k starts the name of another place than id (of another
+// platform, when id is one).
+func (x *Extractor) otherOfKind(tokens []token, k int, id string) bool {
+	q, _, ok := x.lexicon.aliasAt(tokens, k)
+	return ok && q.id != id && (x.isGeographic(q.id) && x.isGeographic(id) || x.lexicon.entities[q.id].Kind == x.lexicon.entities[id].Kind)
+}
+
 // Words after which a clause turns to another subject: "… و138 طفلا ثم كل من بلجيكا".
 var clauseTurns = map[string]bool{"ثم": true, "بينما": true, "فيما": true, "لكن": true, "then": true, "while": true, "whereas": true, "but": true}
 
@@ -466,9 +761,11 @@ func (d *document) partitiveBefore(normOffset int) bool {
 	return false
 }
 
-// partitiveAround reports whether "منهم"/"منها"/"of them" stands right before or after a number.
+// partitiveAround reports whether "منهم"/"منها"/"of them" stands right before or after a
+// number, or a sentence opens by pointing back to a figure before ("Of that number, 76
+// percent", "من هذا العدد").
 func (x *Extractor) partitiveAround(doc *document, q numbers.Quantity) bool {
-	if doc.partitiveBefore(q.NormStart) {
+	if doc.partitiveBefore(q.NormStart) || doc.anaphoricOpening(q.NormStart) {
 		return true
 	}
 	next := doc.wordsAfter(q.NormEnd, 2)
@@ -476,6 +773,38 @@ func (x *Extractor) partitiveAround(doc *document, q numbers.Quantity) bool {
 		return true
 	}
 	return len(next) == 2 && next[0].text == "of" && next[1].text == "them"
+}
+
+// anaphoricOpenings open a sentence whose figures are parts of a figure stated before.
+var anaphoricOpenings = [][]string{
+	{"of", "that", "number"}, {"of", "this", "number"}, {"of", "those"}, {"of", "these"}, {"of", "them"},
+	{"among", "them"}, {"among", "those"}, {"من", "هذا", "العدد"}, {"من", "بين", "هولاء"}, {"من", "هولاء"}, {"من", "بينهم"},
+}
+
+// anaphoricOpening reports whether the sentence of a number opens with an anaphoricOpenings
+// phrase a few words before it.
+func (d *document) anaphoricOpening(normOffset int) bool {
+	s := d.sentences[d.sentenceAt(normOffset)]
+	first, number := d.tokenAt(s.start), d.tokenAt(normOffset)
+	if number-first > 5 {
+		return false
+	}
+	for _, phrase := range anaphoricOpenings {
+		if first+len(phrase) <= number && wordsAre(d.tokens[first:first+len(phrase)], phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsAre reports whether tokens spell words; the first may carry a glued "و" ("ومن").
+func wordsAre(tokens []token, words []string) bool {
+	for k, w := range words {
+		if tokens[k].text != w && (k > 0 || tokens[k].text != "و"+w) {
+			return false
+		}
+	}
+	return true
 }
 
 // Partitive pronouns: what follows them is a part of the figure before.
@@ -523,8 +852,11 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 	window, head := nounWindow, first
 	for k := first; k < len(doc.tokens) && k < first+window; k++ {
 		t := doc.tokens[k]
-		if t.start >= s.end || (k > first && t.breakBefore) || destinationWords[t.text] {
+		if t.start >= s.end || (k > first && t.breakBefore && !doc.compoundHyphen(k-1)) || destinationWords[t.text] {
 			break // "40% عادوا إلى بلدانهم": where they went is not what is counted
+		}
+		if doc.compoundHyphen(k) {
+			window++ // "over 125,000 terrorist- or terrorism- related accounts": a modifier's part
 		}
 		_, nounWords, isNoun := x.lexicon.nouns.match(doc.tokens, k)
 		_, aliasWords, isAlias := x.lexicon.aliasAt(doc.tokens, k)
@@ -533,7 +865,7 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 		}
 		// A longer entity name after "من" is no counted noun: "من الدول الأوروبية" says
 		// where from.
-		if isAlias && k == head && !doc.markBetween(q.NormEnd, t.start) {
+		if isAlias && k == head && !doc.markBetween(q.NormEnd, t.start) && !doc.compoundHyphen(k+aliasWords-1) {
 			return k, t.text // a nationality as the counted noun: "550 أوروبيا", "60% من التونسيين"
 		}
 		if leadWords[t.text] && k == head {
@@ -541,6 +873,24 @@ func (x *Extractor) countedNoun(doc *document, q numbers.Quantity, s sentence) (
 		}
 	}
 	return -1, ""
+}
+
+// compoundHyphen reports whether the English word at token k ends in a hyphen glued to it
+// ("terrorism-related", "terrorist- or"): a part of a compound modifier, not a clause mark.
+func (d *document) compoundHyphen(k int) bool {
+	t := &d.tokens[k]
+	if t.text == "" || t.text[0] >= 0x80 || t.end >= len(d.text.Runes) || d.text.Runes[t.end] != '-' {
+		return false
+	}
+	if k+1 >= len(d.tokens) {
+		return false
+	}
+	for _, r := range d.text.Runes[t.end+1 : d.tokens[k+1].start] {
+		if r != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // Words that lead from a number to its noun.
@@ -604,9 +954,10 @@ func (x *Extractor) metricAndCue(doc *document, mentions []*mention, i int) (str
 	}
 	nationality := false
 	if len(candidates) == 0 {
-		// A nationality counts people ("60% من التونسيين المذكورين يوجدون في سوريا"):
-		// any metric of people, chosen by its cue alone.
-		if p, _, ok := x.lexicon.aliasAt(doc.tokens, m.noun); ok && x.isGeographic(p.id) {
+		// A nationality counts people ("60% من التونسيين المذكورين يوجدون في سوريا"), and so
+		// does a relative pronoun ("نسبة الذين عادوا إلى أوطانهم"): any metric of people,
+		// chosen by its cue alone.
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, m.noun); ok && x.isGeographic(p.id) || relativePronouns[doc.tokens[m.noun].text] {
 			candidates, nationality = x.lexicon.peopleMetrics, true
 		}
 	}
@@ -634,63 +985,71 @@ func (x *Extractor) metricAndCue(doc *document, mentions []*mention, i int) (str
 	// "74% of those accounts were suspended before their first tweet" is a share of removed
 	// accounts, not a count of them. A count is never a share metric's.
 	percent := m.quantity.Unit == "percent"
-	best, bestDistance, bestOrder, bestShare := "", math.MaxInt, math.MaxInt, false
+	// Ties in distance go to the longer cue, the more specific ("حذرت من عودة" is a return
+	// feared, not one made), then to the metric defined first.
+	best, bestDistance, bestWords, bestOrder, bestShare := "", math.MaxInt, 0, math.MaxInt, false
 	for _, candidate := range candidates {
 		metric := x.lexicon.metrics[candidate.id]
 		share := metric.Unit == "percent"
 		if share && !percent && m.quantity.Unit != "fraction" {
 			continue
 		}
-		distance := math.MaxInt - 1 // the noun alone decides, last
+		distance, words := math.MaxInt-1, 0 // the noun alone decides, last
 		d, ok := before.get(candidate.id)
-		if d2, ok2 := after.get(candidate.id); ok2 && (!ok || d2 < d) {
+		if d2, ok2 := after.get(candidate.id); ok2 && (!ok || d2.distance < d.distance) {
 			d, ok = d2, true
 		}
 		switch {
 		case ok:
-			distance = d
+			distance, words = d.distance, d.words
 		case hasCues(metric) && (!metric.Fallback || percent), nationality:
 			continue // a share of accounts is no count of accounts held; a nationality needs a cue
 		}
+		order := x.lexicon.order[candidate.id]
 		preferred := percent && share && !bestShare
-		if preferred || (share == bestShare || !percent) && (distance < bestDistance || (distance == bestDistance && x.lexicon.order[candidate.id] < bestOrder)) {
-			best, bestDistance, bestOrder, bestShare = candidate.id, distance, x.lexicon.order[candidate.id], share
+		nearer := distance < bestDistance || distance == bestDistance && (words > bestWords || words == bestWords && order < bestOrder)
+		if preferred || (share == bestShare || !percent) && nearer {
+			best, bestDistance, bestWords, bestOrder, bestShare = candidate.id, distance, words, order, share
 		}
 	}
 	return best, best != "" && bestDistance < math.MaxInt-1
 }
 
-// cueDistances maps metric ids to the word distance of their nearest cue: a handful of
-// entries, so a slice beats a map.
-type cueDistances []struct {
-	id       string
-	distance int
+// cueDistances maps metric ids to the word distance of their nearest cue and that cue's
+// length in words: a handful of entries, so a slice beats a map.
+type cueDistances []cueDistance
+
+type cueDistance struct {
+	id              string
+	distance, words int
 }
 
-// set keeps the smaller distance for an id.
-func (c *cueDistances) set(id string, distance int) {
+// set keeps the smaller distance for an id (a one-word cue).
+func (c *cueDistances) set(id string, distance int) { c.setCue(id, distance, 1) }
+
+// setCue keeps the nearest cue for an id, the longer one at the same distance.
+func (c *cueDistances) setCue(id string, distance, words int) {
 	for k := range *c {
-		if (*c)[k].id == id {
-			(*c)[k].distance = min((*c)[k].distance, distance)
+		if e := &(*c)[k]; e.id == id {
+			if distance < e.distance || distance == e.distance && words > e.words {
+				e.distance, e.words = distance, words
+			}
 			return
 		}
 	}
 	if *c == nil {
 		*c = make(cueDistances, 0, 4) // one allocation for the usual few cues
 	}
-	*c = append(*c, struct {
-		id       string
-		distance int
-	}{id, distance})
+	*c = append(*c, cueDistance{id, distance, words})
 }
 
-func (c cueDistances) get(id string) (int, bool) {
+func (c cueDistances) get(id string) (cueDistance, bool) {
 	for _, e := range c {
 		if e.id == id {
-			return e.distance, true
+			return e, true
 		}
 	}
-	return 0, false
+	return cueDistance{}, false
 }
 
 func hasCues(m *rules.Metric) bool {
@@ -707,45 +1066,215 @@ func hasCues(m *rules.Metric) bool {
 func (x *Extractor) cuesBefore(doc *document, mentions []*mention, i int, s sentence) cueDistances {
 	var found cueDistances
 	q := mentions[i].quantity
-	limit := max(s.start, previousClaimEnd(mentions, i, s.start))
-	hasPrevious := previousClaim(mentions, i) != nil
+	previous := x.previousOuterClaim(doc, mentions, i)
+	limit, hasPrevious := s.start, previous != nil
+	if hasPrevious {
+		limit = max(limit, previous.quantity.NormEnd)
+	}
 	first := doc.tokenAt(q.NormStart)
-	for k, distance := first-1, 1; k >= 0 && distance <= cueWindowBefore; k, distance = k-1, distance+1 {
-		if doc.tokens[k].start < limit {
-			break
-		}
+	for k, distance := first-1, 1; k >= 0 && distance <= partitiveWindow && doc.tokens[k].start >= limit; k, distance = k-1, distance+1 {
 		// The words after the previous figure up to a clause mark are that figure's: "190
 		// يقبعون في السجون، و137 تحت الإقامة الجبرية".
 		if hasPrevious && k+1 < first && doc.markBetween(doc.tokens[k].end, doc.tokens[k+1].start) {
 			break
 		}
+		if distance > cueWindowBefore {
+			// Past the window only the verb of a partitive counts: "عاد منهم حتى الآن إلى
+			// الدول الأربع المذكورة 1000 شخص" (the verb before "منهم" is the part's).
+			if partitives[doc.tokens[k].text] && k > 0 {
+				for _, p := range x.lexicon.cues.matchAll(doc.tokens, k-1) {
+					found.set(p.id, distance+1)
+				}
+				break
+			}
+			continue
+		}
 		for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
-			found.set(p.id, distance)
+			// A cue of several words is as near as its last word: "من عودة 3 آلاف".
+			found.setCue(p.id, max(1, distance-len(p.words)+1), len(p.words))
+		}
+	}
+	if !hasPrevious {
+		// The words opening a sentence (an Arabic verb, an English subject) govern its first
+		// figure however far: "يعج مخيم الهول، الواقع على بعد 45 كيلومترا شرق محافظة الحسكة …،
+		// بنحو 72 ألفا", "Government reports of violations … represent less than 0.2%".
+		for k := doc.tokenAt(s.start); k < first-cueWindowBefore && k < doc.tokenAt(s.start)+openingWords; k++ {
+			for _, p := range x.lexicon.cues.matchAll(doc.tokens, k) {
+				found.set(p.id, first-k)
+			}
 		}
 	}
 	return found
+}
+
+// openingWords is how many words open a sentence as its verb (cuesBefore).
+const openingWords = 2
+
+// partitiveWindow is how far before a figure, in words, a partitive's verb still counts.
+const partitiveWindow = 12
+
+// Prepositions that put a figure inside another's noun phrase (nested).
+var nestingWords = map[string]bool{"من": true, "الي": true, "في": true, "from": true, "to": true, "in": true, "across": true}
+
+// nested reports whether figure p stands inside another figure's phrase as where its people
+// come from or go: a count of countries or of other things counted without cues, after a
+// preposition ("42 ألف إرهابي من 120 دولة انضموا", "عاد منهم إلى الدول الأربع المذكورة 1000
+// شخص", "from 86 countries"). Such a figure does not end the cue scope of the figures around it.
+func (x *Extractor) nested(doc *document, p *mention) bool {
+	if p.nesting == 0 {
+		p.nesting = 1
+		if x.readNested(doc, p) {
+			p.nesting = 2
+		}
+	}
+	return p.nesting == 2
+}
+
+func (x *Extractor) readNested(doc *document, p *mention) bool {
+	if !p.quantity.IsClaim {
+		return false
+	}
+	first := doc.tokenAt(p.quantity.NormStart)
+	noun, before := x.definiteNumberNoun(doc, p.quantity), first-1
+	if noun >= 0 {
+		before = noun - 1
+	} else {
+		noun, _ = x.countedNoun(doc, p.quantity, doc.sentences[p.sentence])
+	}
+	if noun < 0 || before < 0 || !nestingWords[doc.tokens[before].text] {
+		return false
+	}
+	candidates := x.lexicon.nouns.matchAll(doc.tokens, noun)
+	for _, c := range candidates {
+		if hasCues(x.lexicon.metrics[c.id]) {
+			return false
+		}
+	}
+	return len(candidates) > 0
+}
+
+// previousOuterClaim is previousClaim passing over nested figures.
+func (x *Extractor) previousOuterClaim(doc *document, mentions []*mention, i int) *mention {
+	for j := i - 1; j >= 0 && mentions[j].sentence == mentions[i].sentence; j-- {
+		if mentions[j].quantity.IsClaim && !x.nested(doc, mentions[j]) {
+			return mentions[j]
+		}
+	}
+	return nil
+}
+
+// nextOuterClaimStart is nextClaimStart passing over nested figures.
+func (x *Extractor) nextOuterClaimStart(doc *document, mentions []*mention, i int, limit int) int {
+	for j := i + 1; j < len(mentions) && mentions[j].sentence == mentions[i].sentence; j++ {
+		if mentions[j].quantity.IsClaim && !x.nested(doc, mentions[j]) {
+			return mentions[j].quantity.NormStart
+		}
+	}
+	return limit
+}
+
+// nestedBetween reports whether the break between tokens k-1 and k is only a nested figure.
+func (x *Extractor) nestedBetween(doc *document, mentions []*mention, i, k int) bool {
+	from, to := doc.tokens[k-1].end, doc.tokens[k].start
+	if doc.markBetween(from, to) {
+		return false
+	}
+	for j := i + 1; j < len(mentions) && mentions[j].quantity.NormStart < to; j++ {
+		if mentions[j].quantity.NormStart >= from && x.nested(doc, mentions[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // cuesAfter looks after the counted noun, within the clause (a comma or the next number ends it).
 func (x *Extractor) cuesAfter(doc *document, mentions []*mention, i int, s sentence) cueDistances {
 	var found cueDistances
 	m := mentions[i]
-	limit := min(s.end, nextClaimStart(mentions, i, s.end))
+	limit := min(s.end, x.nextOuterClaimStart(doc, mentions, i, s.end))
 	first := doc.tokenAt(m.quantity.NormEnd)
-	for k, distance := first, 1; k < len(doc.tokens) && distance <= cueWindowAfter; k, distance = k+1, distance+1 {
+	share := m.quantity.Unit == "percent" || m.quantity.Unit == "fraction"
+	window := cueWindowAfter
+	if share {
+		window = shareWindow
+	}
+	wholeEnd := x.wholeEnd(doc, m, first)
+	if r := x.relativeAfter(doc, m, first, limit); r >= 0 {
+		// A relative clause on the counted noun says what it counts however long the noun
+		// phrase before it: "8,000 women and children from 60 other nationalities who live
+		// in a part of the camp".
+		window = max(window, r-first+1+relativeClause)
+	}
+	for k, distance := first, 1; k < len(doc.tokens) && distance <= window; k, distance = k+1, distance+1 {
 		t := doc.tokens[k]
-		if t.start >= limit || (k > first && t.breakBefore && k > m.noun) {
+		if t.start >= limit || (k > first && t.breakBefore && k > m.noun && !x.nestedBetween(doc, mentions, i, k)) {
 			break // a comma after the counted noun ends the number's clause
 		}
 		cues := x.lexicon.cues.matchAll(doc.tokens, k)
 		if len(cues) > 0 && k+1 < len(doc.tokens) && partitives[doc.tokens[k+1].text] {
 			break // "ثلاثة آلاف مقاتل … عاد منهم 600": the verb is the part's
 		}
+		if len(cues) == 0 && m.noun >= first && k > m.noun && coordinated(doc.tokens, k, m.noun) {
+			distance-- // "المئات من مسلحي داعش الأجانب وأبنائهم وزوجاتهم المحتجزين": one noun phrase
+		}
 		for _, p := range cues {
-			found.set(p.id, distance)
+			switch {
+			case distance > cueWindowAfter && share && x.lexicon.metrics[p.id].Unit != "percent":
+				// Far after a share, only a share's cue: "74 في المائة من الحسابات المعلقة في آخر
+				// فترة أغلقت قبل نشر أولى تغريدتها".
+			case k < wholeEnd:
+				found.set(p.id, distance+shareWindow) // the whole's word, after what the share says
+			default:
+				found.setCue(p.id, distance, len(p.words))
+			}
 		}
 	}
 	return found
+}
+
+// coordinated reports whether token k, after the counted noun at token noun, is a noun
+// coordinated with it by a glued "و": after at most three words of the noun's phrase, a run
+// of such nouns ("مسلحي داعش الأجانب وأبنائهم وزوجاتهم").
+func coordinated(tokens []token, k, noun int) bool {
+	j := k
+	for j > noun && gluedAnd(tokens[j].text) && !tokens[j].breakBefore {
+		j--
+	}
+	if j == k || j-noun > 3 {
+		return false
+	}
+	for ; j > noun; j-- {
+		if tokens[j].breakBefore {
+			return false
+		}
+	}
+	return true
+}
+
+// gluedAnd reports whether a word opens with a glued "و" before a word of its own.
+func gluedAnd(word string) bool {
+	return strings.HasPrefix(word, "و") && utf8.RuneCountInString(word) > 3
+}
+
+// shareWindow is how far after a percentage or a fraction, in words, a share's cue still counts.
+const shareWindow = 12
+
+// wholeEnd is, for a share of a group named after it ("93 percent of the suspended accounts
+// were flagged", "74 في المائة من الحسابات المعلقة أغلقت"), the token after the words that
+// describe the whole: its noun and the adjectives before (English) or after it (Arabic,
+// definite like the noun). Their cues say what the whole is, not what the share says.
+// first is the token after the number; it returns first when the figure is no such share.
+func (x *Extractor) wholeEnd(doc *document, m *mention, first int) int {
+	if m.quantity.Unit != "percent" && m.quantity.Unit != "fraction" || m.noun <= first || !leadWords[doc.tokens[first].text] {
+		return first
+	}
+	end := m.noun + 1
+	if strings.HasPrefix(doc.tokens[m.noun].text, "ال") {
+		for end < len(doc.tokens) && !doc.tokens[end].breakBefore && strings.HasPrefix(doc.tokens[end].text, "ال") {
+			end++
+		}
+	}
+	return end
 }
 
 // Attribution markers cut the clause: a source named after "بحسب" is not the subject.
@@ -783,7 +1312,14 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 			kinds[k] = true
 		}
 	}
-	allowed := func(id string) bool { return len(kinds) == 0 || kinds[x.lexicon.entities[id].Kind] }
+	// With no kinds to go by, an organisation is never the subject: it is the group fighters
+	// join or that posts, not what a count is about ("أنصار «داعش» يرسلون 100 ألف «تغريدة»").
+	allowed := func(id string) bool {
+		if len(kinds) == 0 {
+			return x.lexicon.entities[id].Kind != "organisation"
+		}
+		return kinds[x.lexicon.entities[id].Kind]
+	}
 	// The metric's first subject kind is the one it is mostly about; countries and regions
 	// rank alike ("من الدول الأوروبية: بلجيكا، وفرنسا…" is about Europe, named first).
 	rank := func(id string) int {
@@ -796,10 +1332,20 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		}
 		return 0
 	}
+	afterToken := doc.tokenAt(m.quantity.NormEnd)
+	if x.nested(doc, m) {
+		// "from 60 other nationalities", "إلى الدول الأربع": where from or to, about no one
+		// but the place its own words name ("إلى عدة دول أوروبية").
+		for k := afterToken; k < len(doc.tokens) && k <= m.noun+1 && (k == afterToken || !doc.tokens[k].breakBefore); k++ {
+			if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) {
+				return p.id
+			}
+		}
+		return ""
+	}
 	scopeStart := max(s.start, previousClaimEnd(mentions, i, s.start))
 	scopeEnd := min(s.end, nextClaimStart(mentions, i, s.end))
 	numberToken := doc.tokenAt(m.quantity.NormStart)
-	afterToken := doc.tokenAt(m.quantity.NormEnd)
 
 	// 1. The number's clause: walk outwards until a clause mark. A country named as the place
 	// ("قتل 800 في سوريا", "fighters in Syria and Iraq") is kept only as a last resort: counts of
@@ -809,8 +1355,14 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		if isAttribution(&doc.tokens[k]) || k == numberToken-1 && doc.tokens[k].end < m.quantity.NormStart && doc.markBetween(doc.tokens[k].end, m.quantity.NormStart) {
 			break // "… are Syrians, 42 percent are Iraqis": a name before a comma is another clause's
 		}
-		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) {
+		if from := x.aliasCovering(doc.tokens, k); from < k && from >= 0 && doc.tokens[from].start >= scopeStart {
+			k, distance = from, distance+k-from // "الشرطة الأوروبية" is Europol, not Europe
+		}
+		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !x.isDestination(doc.tokens, k) {
 			if !x.isPlace(doc.tokens, k, p.id) {
+				if x.inList(doc.tokens, k) {
+					return severalPlaces // "قدموا من ألمانيا وبريطانيا وفرنسا": no one subject
+				}
 				best, bestDistance = p.id, distance
 				break
 			}
@@ -818,7 +1370,7 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 				place = p.id
 			}
 		}
-		if doc.tokens[k].breakBefore {
+		if doc.tokens[k].breakBefore && !x.ammaTopic(doc, k, scopeStart) {
 			break
 		}
 	}
@@ -827,8 +1379,16 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		if isAttribution(t) || (k > afterToken && t.breakBefore && k > m.noun) || (k == afterToken && doc.markBetween(m.quantity.NormEnd, t.start)) || clauseTurns[t.text] {
 			break
 		}
-		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && allowed(p.id) && !isDestination(doc.tokens, k) {
+		p, n, ok := x.lexicon.aliasAt(doc.tokens, k)
+		if ok && n > 1 && !allowed(p.id) {
+			k, distance = k+n-1, distance+n-1 // "قوات سوريا الديمقراطية" names no Syria
+			continue
+		}
+		if ok && allowed(p.id) && !x.isDestination(doc.tokens, k) {
 			if !x.isPlace(doc.tokens, k, p.id) {
+				if x.inList(doc.tokens, k) {
+					return severalPlaces
+				}
 				best = p.id
 				break
 			}
@@ -845,7 +1405,7 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 		// بينما 5000 من أوروبا الغربية"): both say where people came from; nor does a camp
 		// over the nationality its figure counts ("تعداد العراقيين منهم 30875 شخصاً").
 		if r := rank(best); r > 0 {
-			if topic := x.firstAlias(doc, m.sentence, numberStart, allowed, rank); topic != "" && rank(topic) < r && x.lexicon.entities[topic].Kind == "event" {
+			if topic := x.firstAlias(doc, m.sentence, s.end, allowed, rank); topic != "" && rank(topic) < r && x.lexicon.entities[topic].Kind == "event" {
 				return topic
 			}
 		}
@@ -854,14 +1414,24 @@ func (x *Extractor) subject(doc *document, mentions []*mention, i int, metricID 
 	// A figure in a list or a partitive takes the subject of the figure it continues:
 	// "ألمانيا بـ124 بالغا و138 طفلا", "«انستجرام»50 ألف حساب، حذف منها 15 ألفا".
 	if previous := previousClaim(mentions, i); previous != nil && previous.claim.Subject != "" && allowed(previous.claim.Subject) &&
-		(x.parallel(doc, previous, m) || doc.partitiveBefore(m.quantity.NormStart)) {
+		(x.parallel(doc, previous, m) || doc.partitiveBefore(m.quantity.NormStart) || x.continues(doc, previous, m)) {
 		return previous.claim.Subject
 	}
-	// 2. The sentence's topic.
+	// 2. The sentence's topic; a name of the metric's first kind later in the sentence
+	// outranks it ("The United States suffered … when 50 people were killed … in Orlando").
 	if topic := x.firstAlias(doc, m.sentence, numberStart, allowed, rank); topic != "" {
+		if later := x.firstAlias(doc, m.sentence, s.end, allowed, rank); rank(later) < rank(topic) && rank(later) == 0 {
+			return later
+		}
 		return topic
 	}
-	// 3. The paragraph's topic, from the nearest previous sentence that names one.
+	// 3. The paragraph's topic, from the nearest previous sentence that names one. A figure
+	// of a noun no metric counts is not carried so far: the sentences before may name the
+	// people it is a part of ("43 percent … are Syrians. … 66 percent are children"), where
+	// one with no noun continues them ("Eleven died at the scene").
+	if metricID == "" && m.noun >= 0 {
+		return ""
+	}
 	for j := m.sentence - 1; j >= 0 && j >= m.sentence-3 && doc.sentences[j].paragraph == s.paragraph; j-- {
 		if topic := x.firstAlias(doc, j, doc.sentences[j].end, allowed, rank); topic != "" {
 			return topic
@@ -936,8 +1506,48 @@ func (x *Extractor) isPlace(tokens []token, k int, id string) bool {
 // Syria"): where people went is never the origin a count of them is about.
 var destinationWords = map[string]bool{"الي": true, "نحو": true, "to": true, "into": true, "towards": true}
 
-func isDestination(tokens []token, k int) bool {
-	return k > 0 && !tokens[k].breakBefore && destinationWords[tokens[k-1].text]
+// isDestination reports whether the name at token k follows a destination word, also
+// further down a list of names ("سافروا إلى العراق وسوريا", "travelled to Iraq and Syria").
+func (x *Extractor) isDestination(tokens []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-destinationReach && !tokens[j+1].breakBefore; j-- {
+		if destinationWords[tokens[j].text] {
+			return true
+		}
+		if tokens[j].text != "و" && tokens[j].text != "and" && !destinationHeads[tokens[j].text] && !x.withinAlias(tokens, j) {
+			return false
+		}
+	}
+	return false
+}
+
+// destinationHeads may stand between a destination word and the name: "إلى دول الاتحاد
+// الأوروبي", "to the countries of the EU".
+var destinationHeads = map[string]bool{"دول": true, "بلدان": true, "بلاد": true, "مدن": true, "مدينه": true,
+	"the": true, "countries": true, "country": true, "of": true}
+
+// destinationReach bounds, in words, the list of names a destination word reaches over.
+const destinationReach = 6
+
+// aliasCovering is the first token of the longest entity name covering token j that starts
+// up to three words before it, or -1.
+func (x *Extractor) aliasCovering(tokens []token, j int) int {
+	for from := max(0, j-3); from <= j; from++ {
+		if _, n, ok := x.lexicon.aliasAt(tokens, from); ok && from+n > j {
+			return from
+		}
+	}
+	return -1
+}
+
+// withinAlias reports whether token j ends or is inside an entity name starting at most
+// three words before it.
+func (x *Extractor) withinAlias(tokens []token, j int) bool {
+	for from := j; from >= 0 && from >= j-3; from-- {
+		if _, n, ok := x.lexicon.aliasAt(tokens, from); ok && from+n > j {
+			return true
+		}
+	}
+	return false
 }
 
 // markBetween reports whether a clause mark stands in [from, to) of the normalized view.
@@ -959,7 +1569,7 @@ func (x *Extractor) firstAlias(doc *document, sentenceIndex, to int, allowed fun
 		if hit.at >= to {
 			break
 		}
-		if allowed(hit.id) && !hit.place && rank(hit.id) < bestRank {
+		if allowed(hit.id) && !hit.place && !hit.list && rank(hit.id) < bestRank {
 			best, bestRank = hit.id, rank(hit.id)
 		}
 	}
@@ -971,6 +1581,7 @@ type aliasHit struct {
 	at    int
 	id    string
 	place bool // named as the place (isPlace)
+	list  bool // one of a list of places (inList): no sentence's topic alone
 }
 
 // topics lists the entities a sentence names that may be its topic, read once per sentence.
@@ -990,8 +1601,11 @@ func (x *Extractor) topics(doc *document, sentenceIndex int) []aliasHit {
 			}
 			continue
 		}
-		if p, _, ok := x.lexicon.aliasAt(doc.tokens, k); ok && !isDestination(doc.tokens, k) {
-			hits = append(hits, aliasHit{at: doc.tokens[k].start, id: p.id, place: x.isPlace(doc.tokens, k, p.id)})
+		if p, n, ok := x.lexicon.aliasAt(doc.tokens, k); ok {
+			if !x.isDestination(doc.tokens, k) {
+				hits = append(hits, aliasHit{at: doc.tokens[k].start, id: p.id, place: x.isPlace(doc.tokens, k, p.id), list: x.inList(doc.tokens, k)})
+			}
+			k += n - 1 // the words of a name name nothing else ("الشرطة الأوروبية")
 		}
 	}
 	doc.topicHits = hits
