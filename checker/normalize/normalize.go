@@ -96,9 +96,13 @@ func (t *Text) ResetString(s string, decoded []rune, checkpoints []int32) ([]run
 			at += size
 		}
 		decoded[i] = r
-		if keepsItself(r) && n < len(runes) && n < len(offsets) {
-			runes[n], offsets[n] = r, int32(i)
-			n++
+		// Below U+0800 (Latin, Arabic: nearly every character of an article) the fold is
+		// one table load, punctuation, capitals and the folded Arabic letters included.
+		if r < foldedBelow && n < len(runes) && n < len(offsets) {
+			if f := foldTable[r]; f >= 0 {
+				runes[n], offsets[n] = f, int32(i)
+				n++
+			}
 			continue
 		}
 		t.Runes, t.Offsets = runes[:n], offsets[:n]
@@ -112,6 +116,22 @@ func (t *Text) ResetString(s string, decoded []rune, checkpoints []int32) ([]run
 	t.Runes, t.Offsets = runes[:n], append(offsets[:n], int32(i))
 	return decoded[:i], checkpoints
 }
+
+// foldedBelow bounds foldTable: Latin and Arabic, and no presentation form (which may fold
+// to several characters).
+const foldedBelow = 0x800
+
+// foldTable[r] is Rune(r) for the characters below foldedBelow, -1 for those the view drops.
+var foldTable = func() (table [foldedBelow]rune) {
+	for r := range table {
+		if f, keep := Rune(rune(r)); keep {
+			table[r] = f
+		} else {
+			table[r] = -1
+		}
+	}
+	return table
+}()
 
 // keepsItself reports whether r is its own normalized form and never dropped: ASCII
 // lower-case letters, digits and the space, and the Arabic letters that fold to themselves.
