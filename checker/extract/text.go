@@ -105,7 +105,11 @@ func (d *document) tokenize(l *lexicon) {
 				// Every line end of the original is one of the view, which keeps its offset.
 				lineStarts = append(lineStarts, int(d.text.Offsets[i])+1)
 			}
-			view = appendRune(view, r)
+			if r < 0x80 {
+				view = append(view, byte(r))
+			} else {
+				view = appendRune(view, r)
+			}
 			if r != ' ' || i-splitter.start >= maxSentence {
 				splitter.step(i, r) // a space inside a sentence changes nothing: no call
 			}
@@ -113,8 +117,25 @@ func (d *document) tokenize(l *lexicon) {
 			continue
 		}
 		start, startByte := i, len(view)
-		for i < len(runes) && isWordRune(runes[i]) {
-			view = appendRune(view, runes[i])
+		// The word's characters are tested and encoded here, inline: the common ones
+		// (Latin, Arabic) with one table load and one or two byte appends.
+		for i < len(runes) {
+			c := runes[i]
+			if c < rune(len(wordRunes)) {
+				if !wordRunes[c] {
+					break
+				}
+				if c < 0x80 {
+					view = append(view, byte(c))
+				} else {
+					view = append(view, byte(0xC0|c>>6), byte(0x80|c&0x3F))
+				}
+			} else {
+				if !isOtherWordRune(c) {
+					break
+				}
+				view = utf8.AppendRune(view, c)
+			}
 			i++
 		}
 		// Apostrophes belong inside a word ("it's"), not around it ("'يوروبول'").
@@ -130,7 +151,11 @@ func (d *document) tokenize(l *lexicon) {
 		if start == end {
 			continue
 		}
-		tokens = append(tokens, token{start: start, end: end, breakBefore: pendingBreak, lexicon: l})
+		// Written in place, field by field: a token built on the stack and copied is stored
+		// as bytes and reloaded as words, which stalls the copy.
+		tokens = append(tokens, token{})
+		t := &tokens[len(tokens)-1]
+		t.start, t.end, t.breakBefore, t.lexicon = start, end, pendingBreak, l
 		wordBytes = append(wordBytes, int32(startByte), int32(endByte))
 		// Words the reading of periods looks for, noted while their bytes are at hand: one
 		// table look-up of their ending rules out most words.

@@ -78,7 +78,11 @@ func (s *Scanner) tokenize(rs []rune, toks []token) []token {
 			p++
 			continue
 		}
-		t := token{start: int32(p), spaceBefore: space, lineStart: lineStart, addressDist: addressDist, addressLine: addressLine}
+		// The token is written in place, field by field: a token built on the stack and
+		// copied is stored as bytes and reloaded as words, which stalls the copy.
+		toks = append(toks, token{})
+		t := &toks[len(toks)-1]
+		t.start, t.spaceBefore, t.lineStart, t.addressDist, t.addressLine = int32(p), space, lineStart, addressDist, addressLine
 		switch {
 		case isDigit(r):
 			t.kind = tokNumber
@@ -127,7 +131,6 @@ func (s *Scanner) tokenize(rs []rune, toks []token) []token {
 		} else if addressDist < noAddress {
 			addressDist++
 		}
-		toks = append(toks, t)
 		space, lineStart = false, false
 	}
 	return toks
