@@ -67,12 +67,27 @@ func (t *Text) ResetString(s string, decoded []rune, checkpoints []int32) ([]run
 	if cap(decoded) < len(s) {
 		decoded = make([]rune, len(s))
 	}
-	decoded = decoded[:len(s)]
+	characters, checkpoints := t.reset(s, decoded[:len(s)], checkpoints)
+	return decoded[:characters], checkpoints
+}
+
+// ResetOriginal is ResetString for a reader that needs the original's characters only here
+// and there (the texts of a few mentions): o indexes s by its checkpoints instead of holding
+// its characters, which spares writing four bytes a character. o's buffers are reused.
+func (t *Text) ResetOriginal(s string, o *Original) {
+	o.Text = s
+	o.Characters, o.Checkpoints = t.reset(s, nil, o.Checkpoints)
+}
+
+// reset is ResetString's pass; decoded is nil or holds len(s) runes. It returns the count of
+// characters.
+func (t *Text) reset(s string, decoded []rune, checkpoints []int32) (int, []int32) {
 	if cap(t.Runes) < len(s) || cap(t.Offsets) < len(s)+1 {
 		t.Runes = make([]rune, 0, len(s))
 		t.Offsets = make([]int32, 0, len(s)+1)
 	}
 	checkpoints = checkpoints[:0]
+	keepDecoded := decoded != nil
 	// As in ResetRunes, the fast path writes by index into the full buffers; n is the
 	// normalized length so far, i the count of characters.
 	runes, offsets := t.Runes[:cap(t.Runes)], t.Offsets[:cap(t.Offsets)]
@@ -95,7 +110,9 @@ func (t *Text) ResetString(s string, decoded []rune, checkpoints []int32) ([]run
 			r, size = utf8.DecodeRuneInString(s[at:])
 			at += size
 		}
-		decoded[i] = r
+		if keepDecoded {
+			decoded[i] = r
+		}
 		// Below U+0800 (Latin, Arabic: nearly every character of an article) the fold is
 		// one table load, punctuation, capitals and the folded Arabic letters included.
 		if r < foldedBelow && n < len(runes) && n < len(offsets) {
@@ -114,7 +131,37 @@ func (t *Text) ResetString(s string, decoded []rune, checkpoints []int32) ([]run
 		checkpoints = append(checkpoints, int32(len(s)))
 	}
 	t.Runes, t.Offsets = runes[:n], append(offsets[:n], int32(i))
-	return decoded[:i], checkpoints
+	return i, checkpoints
+}
+
+// Original is an original text indexed by character without being decoded: the byte offset
+// of every CheckpointEvery-th character (ResetOriginal).
+type Original struct {
+	Text string
+	// Characters is the text's length in characters (invalid bytes count one each).
+	Characters int
+	// Checkpoints[k] is the byte offset of character k*CheckpointEvery.
+	Checkpoints []int32
+}
+
+// ByteOffset maps a character offset to its byte offset: from the checkpoint at or before
+// it, decoding at most CheckpointEvery-1 characters forward. Offsets outside the text are
+// clamped to it.
+func (o *Original) ByteOffset(characters int) int {
+	characters = max(0, min(characters, o.Characters))
+	k := characters / CheckpointEvery
+	runes, bytes := k*CheckpointEvery, int(o.Checkpoints[k])
+	for runes < characters && bytes < len(o.Text) {
+		_, size := utf8.DecodeRuneInString(o.Text[bytes:])
+		bytes += size
+		runes++
+	}
+	return bytes
+}
+
+// Slice returns the original text of the characters [start, end) (no copy).
+func (o *Original) Slice(start, end int) string {
+	return o.Text[o.ByteOffset(start):o.ByteOffset(end)]
 }
 
 // foldedBelow bounds foldTable: Latin and Arabic, and no presentation form (which may fold
