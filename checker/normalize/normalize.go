@@ -96,20 +96,22 @@ func (t *Text) reset(s string, decoded []rune, checkpoints []int32) (int, []int3
 		if i%CheckpointEvery == 0 {
 			checkpoints = append(checkpoints, int32(at))
 		}
-		// ASCII and two-byte characters (Arabic) inline; the rest, and invalid bytes, as
-		// utf8 decodes them.
-		var r rune
-		if c := s[at]; c < 0x80 {
-			r = rune(c)
-			at++
-		} else if c >= 0xC2 && c <= 0xDF && at+1 < len(s) && s[at+1]&0xC0 == 0x80 {
-			r = rune(c&0x1F)<<6 | rune(s[at+1]&0x3F)
-			at += 2
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(s[at:])
-			at += size
+		// ASCII and two-byte characters (Arabic) inline and without a branch between them
+		// (an Arabic article switches between the two at every space); the rest, and invalid
+		// bytes, as utf8 decodes them.
+		c, next := s[at], byte(0)
+		if at+1 < len(s) {
+			next = s[at+1]
 		}
+		size := int(leadSize[c])
+		var r rune
+		if size == 0 || size-int(continuation[next]) > 1 {
+			r, size = utf8.DecodeRuneInString(s[at:])
+		} else {
+			two := -rune(size - 1) // all ones for a two-byte character, else zero
+			r = rune(c)&^two | (rune(c&0x1F)<<6|rune(next&0x3F))&two
+		}
+		at += size
 		if keepDecoded {
 			decoded[i] = r
 		}
@@ -163,6 +165,23 @@ func (o *Original) ByteOffset(characters int) int {
 func (o *Original) Slice(start, end int) string {
 	return o.Text[o.ByteOffset(start):o.ByteOffset(end)]
 }
+
+// leadSize[c] is the length of the character a byte starts when it is ASCII (1) or the lead
+// of a two-byte character (2), else 0; continuation[c] is 1 for a continuation byte.
+var leadSize, continuation = func() (lead, cont [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c < 0x80:
+			lead[c] = 1
+		case c >= 0xC2 && c <= 0xDF:
+			lead[c] = 2
+		}
+		if c&0xC0 == 0x80 {
+			cont[c] = 1
+		}
+	}
+	return lead, cont
+}()
 
 // foldedBelow bounds foldTable: Latin and Arabic, and no presentation form (which may fold
 // to several characters).
