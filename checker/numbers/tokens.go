@@ -68,6 +68,10 @@ func (s *Scanner) tokenize(rs []rune, toks []token) []token {
 	for p := 0; p < n; {
 		r := rs[p]
 		switch {
+		case r == ' ': // the common case of isSpace, without its call
+			space = true
+			p++
+			continue
 		case isLineBreak(r):
 			space, lineStart = true, true
 			addressDist, addressLine = noAddress, false
@@ -87,7 +91,7 @@ func (s *Scanner) tokenize(rs []rune, toks []token) []token {
 		case isDigit(r):
 			t.kind = tokNumber
 			p = scanDigits(rs, p)
-		case isLetter(r):
+		case r >= 'a' && r <= 'z' || r >= 0x0620 && r <= 0x064A || isLetter(r): // the common letters without a call
 			t.kind = tokWord
 			arabic := isArabicLetter(r)
 			// The word's hash (wordHash) is taken as its letters are read: one pass fewer.
@@ -101,7 +105,7 @@ func (s *Scanner) tokenize(rs []rune, toks []token) []token {
 					q++
 					continue
 				}
-				if !isLetter(c) || isArabicLetter(c) != arabic {
+				if c == ' ' || !isLetter(c) || isArabicLetter(c) != arabic {
 					break
 				}
 				h = (h ^ uint64(c)) * hashPrime
