@@ -91,6 +91,13 @@ func (d *document) tokenize(l *lexicon) {
 	pendingBreak := false
 	for i := 0; i < len(runes); {
 		r := runes[i]
+		if r == ' ' && i-splitter.start < maxSentence {
+			// The space between words, the most common character outside them: nothing to
+			// note, no sentence mark (the general case below, taken directly).
+			view = append(view, ' ')
+			i++
+			continue
+		}
 		if !isWordRune(r) {
 			switch r {
 			case ',', ';', ':', '-', '.', '!', '?', '\n':
