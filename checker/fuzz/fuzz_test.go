@@ -86,6 +86,14 @@ func FuzzNormalize(f *testing.F) {
 				at += size
 			}
 		}
+		for start := 0; start <= n; start += 7 {
+			for _, end := range []int{start, start + 1, start + 40, n} {
+				end = min(end, n)
+				if got, want := original.Slice(start, end), s[original.ByteOffset(start):original.ByteOffset(end)]; got != want {
+					t.Fatalf("characters [%d, %d): %q, want %q", start, end, got, want)
+				}
+			}
+		}
 		// Normalizing is idempotent on the view.
 		again := normalize.String(string(text.Runes))
 		if string(again.Runes) != string(text.Runes) {

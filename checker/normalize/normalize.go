@@ -152,18 +152,36 @@ type Original struct {
 func (o *Original) ByteOffset(characters int) int {
 	characters = max(0, min(characters, o.Characters))
 	k := characters / CheckpointEvery
-	runes, bytes := k*CheckpointEvery, int(o.Checkpoints[k])
-	for runes < characters && bytes < len(o.Text) {
-		_, size := utf8.DecodeRuneInString(o.Text[bytes:])
-		bytes += size
-		runes++
-	}
-	return bytes
+	return o.forward(k*CheckpointEvery, int(o.Checkpoints[k]), characters)
 }
 
 // Slice returns the original text of the characters [start, end) (no copy).
 func (o *Original) Slice(start, end int) string {
-	return o.Text[o.ByteOffset(start):o.ByteOffset(end)]
+	startByte := o.ByteOffset(start)
+	end = max(0, min(end, o.Characters))
+	// The end from the start when no checkpoint lies between them: fewer characters to step.
+	if start = max(0, start); start <= end && end/CheckpointEvery*CheckpointEvery <= start {
+		return o.Text[startByte:o.forward(start, startByte, end)]
+	}
+	return o.Text[startByte:o.ByteOffset(end)]
+}
+
+// forward steps from character from, at byte at, to character to, and returns its byte
+// offset. It reads each character's length from its first bytes (as utf8 decodes it), with
+// ASCII and two-byte characters inline.
+func (o *Original) forward(from, at, to int) int {
+	text := o.Text
+	for ; from < to && at < len(text); from++ {
+		if c := text[at]; c < 0x80 {
+			at++
+		} else if c >= 0xC2 && c <= 0xDF && at+1 < len(text) && text[at+1]&0xC0 == 0x80 {
+			at += 2
+		} else {
+			_, size := utf8.DecodeRuneInString(text[at:])
+			at += size
+		}
+	}
+	return at
 }
 
 // leadSize[c] is the length of the character a byte starts when it is ASCII (1) or the lead

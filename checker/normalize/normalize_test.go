@@ -121,8 +121,11 @@ var _ = Describe("ResetString", func() {
 				}
 				Expect(index.ByteOffset(-1)).To(Equal(0))
 				Expect(index.ByteOffset(characters + 5)).To(Equal(len(original)))
-				if characters >= 3 {
-					Expect(index.Slice(1, 3)).To(Equal(original[starts[1]:starts[3]]))
+				for start := range starts {
+					for _, end := range []int{start, start + 1, start + 31, start + 32, start + 33, characters} {
+						end = min(end, characters)
+						Expect(index.Slice(start, end)).To(Equal(original[starts[start]:starts[end]]), "characters [%d, %d)", start, end)
+					}
 				}
 			}
 		},
