@@ -58,17 +58,21 @@ func (t *Text) ResetRunes(s []rune) {
 const CheckpointEvery = 32
 
 // ResetString is Reset for a reader that also needs the original's characters and a way back
-// to its bytes, in one decoding pass: decoded receives the characters of s (as []rune(s)
-// decodes them) and checkpoints the byte offset of every CheckpointEvery-th character, and of
-// the end when the count of characters is a multiple of CheckpointEvery. Both reuse the
-// storage given, and are returned.
+// to its bytes: decoded receives the characters of s (as []rune(s) decodes them) and
+// checkpoints the byte offset of every CheckpointEvery-th character, and of the end when the
+// count of characters is a multiple of CheckpointEvery. Both reuse the storage given, and
+// are returned.
 func (t *Text) ResetString(s string, decoded []rune, checkpoints []int32) ([]rune, []int32) {
+	_, checkpoints = t.reset(s, checkpoints)
 	// len(s) bytes hold at most as many characters.
 	if cap(decoded) < len(s) {
-		decoded = make([]rune, len(s))
+		decoded = make([]rune, 0, len(s))
 	}
-	characters, checkpoints := t.reset(s, decoded[:len(s)], checkpoints)
-	return decoded[:characters], checkpoints
+	decoded = decoded[:0]
+	for _, r := range s {
+		decoded = append(decoded, r)
+	}
+	return decoded, checkpoints
 }
 
 // ResetOriginal is ResetString for a reader that needs the original's characters only here
@@ -76,58 +80,57 @@ func (t *Text) ResetString(s string, decoded []rune, checkpoints []int32) ([]run
 // its characters, which spares writing four bytes a character. o's buffers are reused.
 func (t *Text) ResetOriginal(s string, o *Original) {
 	o.Text = s
-	o.Characters, o.Checkpoints = t.reset(s, nil, o.Checkpoints)
+	o.Characters, o.Checkpoints = t.reset(s, o.Checkpoints)
 }
 
-// reset is ResetString's pass; decoded is nil or holds len(s) runes. It returns the count of
-// characters.
-func (t *Text) reset(s string, decoded []rune, checkpoints []int32) (int, []int32) {
+// reset normalizes s into t in one decoding pass and records its checkpoints
+// (ResetString). It returns the count of characters.
+func (t *Text) reset(s string, checkpoints []int32) (int, []int32) {
 	if cap(t.Runes) < len(s) || cap(t.Offsets) < len(s)+1 {
 		t.Runes = make([]rune, 0, len(s))
 		t.Offsets = make([]int32, 0, len(s)+1)
 	}
 	checkpoints = checkpoints[:0]
-	keepDecoded := decoded != nil
 	// As in ResetRunes, the fast path writes by index into the full buffers; n is the
 	// normalized length so far, i the count of characters.
 	runes, offsets := t.Runes[:cap(t.Runes)], t.Offsets[:cap(t.Offsets)]
-	n, i := 0, 0
-	for at := 0; at < len(s); i++ {
-		if i%CheckpointEvery == 0 {
-			checkpoints = append(checkpoints, int32(at))
-		}
-		// ASCII and two-byte characters (Arabic) inline and without a branch between them
-		// (an Arabic article switches between the two at every space); the rest, and invalid
-		// bytes, as utf8 decodes them.
-		c, next := s[at], byte(0)
-		if at+1 < len(s) {
-			next = s[at+1]
-		}
-		size := int(leadSize[c])
-		var r rune
-		if size == 0 || size-int(continuation[next]) > 1 {
-			r, size = utf8.DecodeRuneInString(s[at:])
-		} else {
-			two := -rune(size - 1) // all ones for a two-byte character, else zero
-			r = rune(c)&^two | (rune(c&0x1F)<<6|rune(next&0x3F))&two
-		}
-		at += size
-		if keepDecoded {
-			decoded[i] = r
-		}
-		// Below U+0800 (Latin, Arabic: nearly every character of an article) the fold is
-		// one table load, punctuation, capitals and the folded Arabic letters included.
-		if r < foldedBelow && n < len(runes) && n < len(offsets) {
-			if f := foldTable[r]; f >= 0 {
-				runes[n], offsets[n] = f, int32(i)
-				n++
+	n, i, at := 0, 0, 0
+	for at < len(s) {
+		// A block of CheckpointEvery characters starts here: its loop has no checkpoint to
+		// keep (the fewer values the loop holds, the fewer it spills to memory).
+		checkpoints = append(checkpoints, int32(at))
+		for blockEnd := i + CheckpointEvery; i < blockEnd && at < len(s); i++ {
+			// ASCII and two-byte characters (Arabic) inline and without a branch between
+			// them (an Arabic article switches between the two at every space); the rest,
+			// and invalid bytes, as utf8 decodes them.
+			c, next := s[at], byte(0)
+			if at+1 < len(s) {
+				next = s[at+1]
 			}
-			continue
+			size := int(leadSize[c])
+			var r rune
+			if size == 0 || size-int(continuation[next]) > 1 {
+				r, size = utf8.DecodeRuneInString(s[at:])
+			} else {
+				two := -rune(size - 1) // all ones for a two-byte character, else zero
+				r = rune(c)&^two | (rune(c&0x1F)<<6|rune(next&0x3F))&two
+			}
+			at += size
+			// Below U+0800 (Latin, Arabic: nearly every character of an article) the fold
+			// is one table load, punctuation, capitals and the folded Arabic letters
+			// included.
+			if r < foldedBelow && n < len(runes) && n < len(offsets) {
+				if f := foldTable[r]; f >= 0 {
+					runes[n], offsets[n] = f, int32(i)
+					n++
+				}
+				continue
+			}
+			t.Runes, t.Offsets = runes[:n], offsets[:n]
+			t.appendFolded(r, int32(i))
+			n = len(t.Runes)
+			runes, offsets = t.Runes[:cap(t.Runes)], t.Offsets[:cap(t.Offsets)]
 		}
-		t.Runes, t.Offsets = runes[:n], offsets[:n]
-		t.appendFolded(r, int32(i))
-		n = len(t.Runes)
-		runes, offsets = t.Runes[:cap(t.Runes)], t.Offsets[:cap(t.Offsets)]
 	}
 	if i%CheckpointEvery == 0 {
 		checkpoints = append(checkpoints, int32(len(s)))
