@@ -76,7 +76,10 @@ func isOtherWordRune(r rune) bool {
 // the same pass encodes (each token's byte span waits in d.wordBytes until the string is made).
 func (d *document) tokenize(l *lexicon) {
 	runes := d.text.Runes
-	tokens, view, wordBytes, timeTokens, clauseTokens := d.tokens[:0], d.view[:0], d.wordBytes[:0], d.timeTokens[:0], d.clauseTokens[:0]
+	// The rarely written lists (line starts, noted words) are appended to in d, not held
+	// in local variables: the fewer values the loop holds, the fewer it spills to memory.
+	tokens, view, wordBytes := d.tokens[:0], d.view[:0], d.wordBytes[:0]
+	d.timeTokens, d.clauseTokens = d.timeTokens[:0], d.clauseTokens[:0]
 	// Sized for the usual word length and the original's bytes, so that a large article's
 	// buffers do not grow by doubling.
 	if cap(tokens) < len(runes)/6 {
@@ -87,7 +90,7 @@ func (d *document) tokenize(l *lexicon) {
 		view = make([]byte, 0, len(d.article.Text))
 	}
 	splitter := sentenceSplitter{runes: runes, out: d.sentences[:0]}
-	lineStarts := append(d.lineStarts[:0], 0)
+	d.lineStarts = append(d.lineStarts[:0], 0)
 	pendingBreak := false
 	for i := 0; i < len(runes); {
 		r := runes[i]
@@ -110,7 +113,7 @@ func (d *document) tokenize(l *lexicon) {
 			}
 			if r == '\n' {
 				// Every line end of the original is one of the view, which keeps its offset.
-				lineStarts = append(lineStarts, int(d.text.Offsets[i])+1)
+				d.lineStarts = append(d.lineStarts, int(d.text.Offsets[i])+1)
 			}
 			if r < 0x80 {
 				view = append(view, byte(r))
@@ -169,10 +172,10 @@ func (d *document) tokenize(l *lexicon) {
 		if end-start >= 2 && mayBeNoted(runes[start:end]) {
 			word := view[startByte:endByte]
 			if timeTriggers[string(word)] {
-				timeTokens = append(timeTokens, int32(len(tokens)-1))
+				d.timeTokens = append(d.timeTokens, int32(len(tokens)-1))
 			}
 			if clauseTriggers[string(word)] {
-				clauseTokens = append(clauseTokens, int32(len(tokens)-1))
+				d.clauseTokens = append(d.clauseTokens, int32(len(tokens)-1))
 			}
 		}
 		pendingBreak = false
@@ -181,8 +184,7 @@ func (d *document) tokenize(l *lexicon) {
 	for k := range tokens {
 		tokens[k].text = all[wordBytes[2*k]:wordBytes[2*k+1]]
 	}
-	d.tokens, d.view, d.wordBytes, d.timeTokens, d.clauseTokens, d.sentences = tokens, view, wordBytes, timeTokens, clauseTokens, splitter.finish()
-	d.lineStarts = lineStarts
+	d.tokens, d.view, d.wordBytes, d.sentences = tokens, view, wordBytes, splitter.finish()
 }
 
 // appendRune is utf8.AppendRune with the view's common characters (ASCII, Arabic) inline.
