@@ -120,8 +120,8 @@ func (d *document) tokenize(l *lexicon) {
 			} else {
 				view = appendRune(view, r)
 			}
-			if r != ' ' || i-splitter.start >= maxSentence {
-				splitter.step(i, r) // a space inside a sentence changes nothing: no call
+			if i-splitter.start >= maxSentence || r == '.' || r == '\n' || r == '?' || r == '!' || r == '؟' {
+				splitter.step(i, r) // any other character inside a sentence changes nothing: no call
 			}
 			i++
 			continue
