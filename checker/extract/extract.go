@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/claimcheck/claimcheck/checker/claim"
 	"github.com/claimcheck/claimcheck/checker/corpus"
@@ -45,8 +44,10 @@ func New(pack *rules.Pack) *Extractor {
 
 // document is one article being read.
 type document struct {
-	article   *corpus.Article
-	original  []rune
+	article *corpus.Article
+	// original indexes the article's text by character (its length, the byte offset of every
+	// checkpointEvery-th character): the way back from character offsets to its bytes.
+	original  normalize.Original
 	text      *normalize.Text
 	tokens    []token
 	sentences []sentence
@@ -55,8 +56,6 @@ type document struct {
 	lineStarts []int
 	// attributions caches each sentence's attribution (read false: not read yet).
 	attributions []cachedAttribution
-	// checkpoints[k] is the byte offset of character k*checkpointEvery (byteOffset).
-	checkpoints []int32
 	// sentenceTexts caches the original text of the sentences that hold mentions.
 	sentenceTexts map[int]string
 	// topicSpans[i] is where sentence i's topics lie in topicHits, read once per sentence
@@ -94,14 +93,11 @@ type cachedAttribution struct {
 // huge article does not pin its memory in the pool.
 const maxRecycled = 1 << 20
 
-// checkpointEvery is the spacing, in characters, of the byte offsets a document keeps.
-const checkpointEvery = normalize.CheckpointEvery
-
-// reset prepares a recycled document for an article: one decoding pass fills the runes, the
-// normalized view and the byte checkpoints (tokenize finds the line starts).
+// reset prepares a recycled document for an article: one decoding pass fills the normalized
+// view and the byte checkpoints (tokenize finds the line starts).
 func (d *document) reset(article *corpus.Article) {
 	d.article = article
-	d.original, d.checkpoints = d.normalized.ResetString(article.Text, d.original, d.checkpoints)
+	d.normalized.ResetOriginal(article.Text, &d.original)
 	d.text = &d.normalized
 	clear(d.sentenceTexts)
 	d.topicHits = d.topicHits[:0]
@@ -109,7 +105,7 @@ func (d *document) reset(article *corpus.Article) {
 
 // position is source.Lines.Position over lineStarts: line:col of a character offset.
 func (d *document) position(offset int) source.Position {
-	offset = max(0, min(offset, len(d.original)))
+	offset = max(0, min(offset, d.original.Characters))
 	line := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
 	return source.Position{Line: line + 1, Col: offset - d.lineStarts[line] + 1}
 }
@@ -143,7 +139,7 @@ func (x *Extractor) Article(article *corpus.Article) []claim.Claim {
 	doc.attributions = resize(doc.attributions, len(doc.sentences))
 	doc.topicSpans = resize(doc.topicSpans, len(doc.sentences))
 
-	quantities := x.scanner.AppendScan(doc.quantities[:0], doc.text, doc.original)
+	quantities := x.scanner.AppendScanOriginal(doc.quantities[:0], doc.text, &doc.original)
 	doc.quantities = quantities
 	// Sized once: a mention is large, and growing by doubling would copy it over and over.
 	if cap(doc.mentions) < len(quantities) {
@@ -205,7 +201,7 @@ func (d *document) indexTokens() {
 
 // recycle returns a document to the pool unless it grew past maxRecycled.
 func (x *Extractor) recycle(doc *document) {
-	if cap(doc.original) > maxRecycled {
+	if cap(doc.normalized.Runes) > maxRecycled {
 		return
 	}
 	doc.article = nil
@@ -1716,20 +1712,9 @@ func (d *document) originalText(start, end int) string {
 	return d.article.Text[d.byteOffset(start):d.byteOffset(end)]
 }
 
-// byteOffset maps a character offset of the original text to its byte offset: from the
-// checkpoint at or before it, decoding at most checkpointEvery-1 characters forward.
-func (d *document) byteOffset(characters int) int {
-	text := d.article.Text
-	characters = max(0, min(characters, len(d.original)))
-	k := characters / checkpointEvery
-	runes, bytes := k*checkpointEvery, int(d.checkpoints[k])
-	for runes < characters && bytes < len(text) {
-		_, size := utf8.DecodeRuneInString(text[bytes:])
-		bytes += size
-		runes++
-	}
-	return bytes
-}
+// byteOffset maps a character offset of the original text to its byte offset
+// (normalize.Original.ByteOffset).
+func (d *document) byteOffset(characters int) int { return d.original.ByteOffset(characters) }
 
 // sentenceText is a sentence's original text, one string shared by all its mentions.
 func (d *document) sentenceText(index, start, end int) string {

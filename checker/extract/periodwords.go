@@ -95,10 +95,16 @@ func mayBeNoted(word []rune) bool {
 // tail hashes a word's last three letters (all of a shorter word's): two would let
 // through every plural in ين and every word in ان.
 func tail(w []rune) uint16 {
-	n := min(len(w), 3)
-	x := uint64(n)
-	for _, r := range w[len(w)-n:] {
-		x = x<<16 | uint64(r&0xFFFF)
+	// The count of letters hashed, then each letter's low 16 bits, unrolled: tokenize asks it
+	// of every word.
+	var x uint64
+	switch n := len(w); {
+	case n >= 3:
+		x = 3<<48 | uint64(w[n-3]&0xFFFF)<<32 | uint64(w[n-2]&0xFFFF)<<16 | uint64(w[n-1]&0xFFFF)
+	case n == 2:
+		x = 2<<32 | uint64(w[0]&0xFFFF)<<16 | uint64(w[1]&0xFFFF)
+	case n == 1:
+		x = 1<<16 | uint64(w[0]&0xFFFF)
 	}
 	return uint16((x * 0x9E3779B97F4A7C15) >> 48)
 }

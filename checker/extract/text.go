@@ -76,7 +76,10 @@ func isOtherWordRune(r rune) bool {
 // the same pass encodes (each token's byte span waits in d.wordBytes until the string is made).
 func (d *document) tokenize(l *lexicon) {
 	runes := d.text.Runes
-	tokens, view, wordBytes, timeTokens, clauseTokens := d.tokens[:0], d.view[:0], d.wordBytes[:0], d.timeTokens[:0], d.clauseTokens[:0]
+	// The rarely written lists (line starts, noted words) are appended to in d, not held
+	// in local variables: the fewer values the loop holds, the fewer it spills to memory.
+	tokens, view, wordBytes := d.tokens[:0], d.view[:0], d.wordBytes[:0]
+	d.timeTokens, d.clauseTokens = d.timeTokens[:0], d.clauseTokens[:0]
 	// Sized for the usual word length and the original's bytes, so that a large article's
 	// buffers do not grow by doubling.
 	if cap(tokens) < len(runes)/6 {
@@ -87,10 +90,17 @@ func (d *document) tokenize(l *lexicon) {
 		view = make([]byte, 0, len(d.article.Text))
 	}
 	splitter := sentenceSplitter{runes: runes, out: d.sentences[:0]}
-	lineStarts := append(d.lineStarts[:0], 0)
+	d.lineStarts = append(d.lineStarts[:0], 0)
 	pendingBreak := false
 	for i := 0; i < len(runes); {
 		r := runes[i]
+		if r == ' ' && i-splitter.start < maxSentence {
+			// The space between words, the most common character outside them: nothing to
+			// note, no sentence mark (the general case below, taken directly).
+			view = append(view, ' ')
+			i++
+			continue
+		}
 		if !isWordRune(r) {
 			switch r {
 			case ',', ';', ':', '-', '.', '!', '?', '\n':
@@ -103,18 +113,39 @@ func (d *document) tokenize(l *lexicon) {
 			}
 			if r == '\n' {
 				// Every line end of the original is one of the view, which keeps its offset.
-				lineStarts = append(lineStarts, int(d.text.Offsets[i])+1)
+				d.lineStarts = append(d.lineStarts, int(d.text.Offsets[i])+1)
 			}
-			view = appendRune(view, r)
-			if r != ' ' || i-splitter.start >= maxSentence {
-				splitter.step(i, r) // a space inside a sentence changes nothing: no call
+			if r < 0x80 {
+				view = append(view, byte(r))
+			} else {
+				view = appendRune(view, r)
+			}
+			if i-splitter.start >= maxSentence || r == '.' || r == '\n' || r == '?' || r == '!' || r == '؟' {
+				splitter.step(i, r) // any other character inside a sentence changes nothing: no call
 			}
 			i++
 			continue
 		}
 		start, startByte := i, len(view)
-		for i < len(runes) && isWordRune(runes[i]) {
-			view = appendRune(view, runes[i])
+		// The word's characters are tested and encoded here, inline: the common ones
+		// (Latin, Arabic) with one table load and one or two byte appends.
+		for i < len(runes) {
+			c := runes[i]
+			if c < rune(len(wordRunes)) {
+				if !wordRunes[c] {
+					break
+				}
+				if c < 0x80 {
+					view = append(view, byte(c))
+				} else {
+					view = append(view, byte(0xC0|c>>6), byte(0x80|c&0x3F))
+				}
+			} else {
+				if !isOtherWordRune(c) {
+					break
+				}
+				view = utf8.AppendRune(view, c)
+			}
 			i++
 		}
 		// Apostrophes belong inside a word ("it's"), not around it ("'يوروبول'").
@@ -130,17 +161,21 @@ func (d *document) tokenize(l *lexicon) {
 		if start == end {
 			continue
 		}
-		tokens = append(tokens, token{start: start, end: end, breakBefore: pendingBreak, lexicon: l})
+		// Written in place, field by field: a token built on the stack and copied is stored
+		// as bytes and reloaded as words, which stalls the copy.
+		tokens = append(tokens, token{})
+		t := &tokens[len(tokens)-1]
+		t.start, t.end, t.breakBefore, t.lexicon = start, end, pendingBreak, l
 		wordBytes = append(wordBytes, int32(startByte), int32(endByte))
 		// Words the reading of periods looks for, noted while their bytes are at hand: one
 		// table look-up of their ending rules out most words.
 		if end-start >= 2 && mayBeNoted(runes[start:end]) {
 			word := view[startByte:endByte]
 			if timeTriggers[string(word)] {
-				timeTokens = append(timeTokens, int32(len(tokens)-1))
+				d.timeTokens = append(d.timeTokens, int32(len(tokens)-1))
 			}
 			if clauseTriggers[string(word)] {
-				clauseTokens = append(clauseTokens, int32(len(tokens)-1))
+				d.clauseTokens = append(d.clauseTokens, int32(len(tokens)-1))
 			}
 		}
 		pendingBreak = false
@@ -149,8 +184,7 @@ func (d *document) tokenize(l *lexicon) {
 	for k := range tokens {
 		tokens[k].text = all[wordBytes[2*k]:wordBytes[2*k+1]]
 	}
-	d.tokens, d.view, d.wordBytes, d.timeTokens, d.clauseTokens, d.sentences = tokens, view, wordBytes, timeTokens, clauseTokens, splitter.finish()
-	d.lineStarts = lineStarts
+	d.tokens, d.view, d.wordBytes, d.sentences = tokens, view, wordBytes, splitter.finish()
 }
 
 // appendRune is utf8.AppendRune with the view's common characters (ASCII, Arabic) inline.

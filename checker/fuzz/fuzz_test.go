@@ -68,6 +68,32 @@ func FuzzNormalize(f *testing.F) {
 				t.Fatalf("checkpoint %d at byte %d", k, at)
 			}
 		}
+		// The reader without decoded characters agrees, and its index finds every
+		// character's bytes.
+		var indexed normalize.Text
+		var original normalize.Original
+		indexed.ResetOriginal(s, &original)
+		if original.Characters != n || !slices.Equal(original.Checkpoints, checkpoints) || !slices.Equal(indexed.Runes, text.Runes) || !slices.Equal(indexed.Offsets, text.Offsets) {
+			t.Fatalf("ResetOriginal differs from ResetString on %q", s)
+		}
+		at := 0
+		for k := 0; k <= n; k++ {
+			if got := original.ByteOffset(k); got != at {
+				t.Fatalf("character %d: byte %d, want %d", k, got, at)
+			}
+			if at < len(s) {
+				_, size := utf8.DecodeRuneInString(s[at:])
+				at += size
+			}
+		}
+		for start := 0; start <= n; start += 7 {
+			for _, end := range []int{start, start + 1, start + 40, n} {
+				end = min(end, n)
+				if got, want := original.Slice(start, end), s[original.ByteOffset(start):original.ByteOffset(end)]; got != want {
+					t.Fatalf("characters [%d, %d): %q, want %q", start, end, got, want)
+				}
+			}
+		}
 		// Normalizing is idempotent on the view.
 		again := normalize.String(string(text.Runes))
 		if string(again.Runes) != string(text.Runes) {
@@ -98,6 +124,14 @@ func checkScan(t *testing.T, s string) {
 	original := []rune(s)
 	text := normalize.String(s)
 	qs := scanner.Scan(text, original)
+	// The scan of a text indexed by checkpoints finds the same mentions with the same texts.
+	var indexedText normalize.Text
+	var index normalize.Original
+	indexedText.ResetOriginal(s, &index)
+	indexed := scanner.AppendScanOriginal(nil, &indexedText, &index)
+	if len(indexed) != len(qs) {
+		t.Fatalf("AppendScanOriginal found %d mentions, AppendScan %d", len(indexed), len(qs))
+	}
 	last := -1
 	for k, q := range qs {
 		if q.Start < 0 || q.Start > q.End || q.End > len(original) {
@@ -108,6 +142,13 @@ func checkScan(t *testing.T, s string) {
 		}
 		if q.Text != string(original[q.Start:q.End]) {
 			t.Fatalf("mention %d: text %q, original has %q", k, q.Text, string(original[q.Start:q.End]))
+		}
+		got, want := indexed[k], q
+		if math.IsNaN(got.Value) && math.IsNaN(want.Value) {
+			got.Value, want.Value = 0, 0 // NaN (a vague figure) equals nothing, itself included
+		}
+		if got != want {
+			t.Fatalf("mention %d: AppendScanOriginal read %+v, AppendScan %+v", k, indexed[k], q)
 		}
 		if q.Start < last {
 			t.Fatalf("mention %d: not sorted by start", k)

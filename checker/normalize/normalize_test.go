@@ -100,6 +100,33 @@ var _ = Describe("ResetString", func() {
 					want = append(want, int32(len(original)))
 				}
 				Expect(checkpoints).To(Equal(want))
+
+				// ResetOriginal fills the same view and checkpoints without the characters,
+				// and its index maps every character back to its bytes.
+				var indexed normalize.Text
+				index := normalize.Original{Checkpoints: make([]int32, 2, 2+size)}
+				indexed.ResetOriginal(original, &index)
+				Expect(indexed.Runes).To(Equal(t.Runes))
+				Expect(indexed.Offsets).To(Equal(t.Offsets))
+				Expect(index.Checkpoints).To(Equal(want))
+				Expect(index.Characters).To(Equal(characters))
+				Expect(index.Text).To(Equal(original))
+				var starts []int
+				for at := range original {
+					starts = append(starts, at)
+				}
+				starts = append(starts, len(original))
+				for k, at := range starts {
+					Expect(index.ByteOffset(k)).To(Equal(at))
+				}
+				Expect(index.ByteOffset(-1)).To(Equal(0))
+				Expect(index.ByteOffset(characters + 5)).To(Equal(len(original)))
+				for start := range starts {
+					for _, end := range []int{start, start + 1, start + 31, start + 32, start + 33, characters} {
+						end = min(end, characters)
+						Expect(index.Slice(start, end)).To(Equal(original[starts[start]:starts[end]]), "characters [%d, %d)", start, end)
+					}
+				}
 			}
 		},
 		Entry("empty", ""),

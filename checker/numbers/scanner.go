@@ -51,6 +51,18 @@ func (s *Scanner) Scan(text *normalize.Text, original []rune) []Quantity {
 
 // AppendScan is Scan appending to dst, so that a reader of many texts reuses one buffer.
 func (s *Scanner) AppendScan(dst []Quantity, text *normalize.Text, original []rune) []Quantity {
+	return s.appendScan(dst, text, original, len(original), nil)
+}
+
+// AppendScanOriginal is AppendScan for a text normalized by ResetOriginal: each Quantity.Text
+// is a slice of the original string, found through its checkpoints, with no copy when the
+// slice is valid UTF-8 (else it is re-encoded as AppendScan's are, invalid bytes as U+FFFD).
+func (s *Scanner) AppendScanOriginal(dst []Quantity, text *normalize.Text, original *normalize.Original) []Quantity {
+	return s.appendScan(dst, text, nil, original.Characters, original)
+}
+
+// appendScan reads the original's characters from runes, or when indexed is set, from it.
+func (s *Scanner) appendScan(dst []Quantity, text *normalize.Text, runes []rune, characters int, indexed *normalize.Original) []Quantity {
 	if text == nil || len(text.Runes) == 0 {
 		return dst
 	}
@@ -59,7 +71,7 @@ func (s *Scanner) AppendScan(dst []Quantity, text *normalize.Text, original []ru
 		*buf = make([]token, 0, want)
 	}
 	toks := s.tokenize(text.Runes, (*buf)[:0])
-	st := state{s: s, l: s.lex, rs: text.Runes, toks: toks, text: text, orig: original, lastYear: -10, out: dst, first: len(dst)}
+	st := state{s: s, l: s.lex, rs: text.Runes, toks: toks, text: text, orig: runes, origLen: characters, indexed: indexed, lastYear: -10, out: dst, first: len(dst)}
 	for i := 0; i < len(toks); {
 		if !st.mayStart(i) {
 			i++ // most tokens: skip without building a mention
@@ -92,7 +104,11 @@ type state struct {
 	toks []token
 	text *normalize.Text
 	orig []rune
-	out  []Quantity
+	// origLen is the original's length in characters; indexed, when set, holds the original
+	// in place of orig (AppendScanOriginal).
+	origLen int
+	indexed *normalize.Original
+	out     []Quantity
 	// first is the index in out of this scan's first quantity (AppendScan).
 	first int
 	// lastEnd is the token after the last mention: qualifiers are not looked for before it.
@@ -266,8 +282,8 @@ func (st *state) simple(from, to int, v float64, kind string) mention {
 
 func (st *state) emit(m *mention) {
 	start, end := st.text.Original(m.ns), st.text.Original(m.ne)
-	if end > len(st.orig) {
-		end = len(st.orig)
+	if end > st.origLen {
+		end = st.origLen
 	}
 	if start > end {
 		start = end
@@ -290,6 +306,16 @@ func (st *state) emit(m *mention) {
 // fillTexts sets every Quantity.Text from one string, so that a scan allocates its texts
 // once rather than once per mention.
 func (st *state) fillTexts() {
+	if st.indexed != nil {
+		for i := st.first; i < len(st.out); i++ {
+			text := st.indexed.Slice(st.out[i].Start, st.out[i].End)
+			if !utf8.ValidString(text) {
+				text = string([]rune(text))
+			}
+			st.out[i].Text = text
+		}
+		return
+	}
 	size := 0
 	for i := st.first; i < len(st.out); i++ {
 		for _, r := range st.orig[st.out[i].Start:st.out[i].End] {

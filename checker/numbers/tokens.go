@@ -60,6 +60,48 @@ func isLineBreak(r rune) bool {
 	return r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029 || r == 0x85
 }
 
+// Character classes for tokenize, tested in this order: line breaks, other spaces, digits,
+// letters of the Latin (any non-Arabic) and the Arabic scripts, anything else.
+const (
+	classOther uint8 = iota
+	classBreak
+	classSpace
+	classDigit
+	classLetter
+	classArabic
+)
+
+func classOf(r rune) uint8 {
+	switch {
+	case isLineBreak(r):
+		return classBreak
+	case isSpace(r):
+		return classSpace
+	case isDigit(r):
+		return classDigit
+	case isArabicLetter(r):
+		return classArabic
+	case isLetter(r):
+		return classLetter
+	}
+	return classOther
+}
+
+// classes is classOf for the characters below U+0800 (Latin, Arabic): one load.
+var classes = func() (table [0x800]uint8) {
+	for r := range table {
+		table[r] = classOf(rune(r))
+	}
+	return table
+}()
+
+func class(r rune) uint8 {
+	if uint32(r) < uint32(len(classes)) {
+		return classes[r]
+	}
+	return classOf(r)
+}
+
 // tokenize splits the normalized runes into tokens, looking every word up once.
 func (s *Scanner) tokenize(rs []rune, toks []token) []token {
 	n := len(rs)
@@ -67,40 +109,36 @@ func (s *Scanner) tokenize(rs []rune, toks []token) []token {
 	addressDist, addressLine := uint8(noAddress), false
 	for p := 0; p < n; {
 		r := rs[p]
-		switch {
-		case isLineBreak(r):
+		c := class(r)
+		switch c {
+		case classSpace:
+			space = true
+			p++
+			continue
+		case classBreak:
 			space, lineStart = true, true
 			addressDist, addressLine = noAddress, false
 			p++
 			continue
-		case isSpace(r):
-			space = true
-			p++
-			continue
 		}
-		t := token{start: int32(p), spaceBefore: space, lineStart: lineStart, addressDist: addressDist, addressLine: addressLine}
-		switch {
-		case isDigit(r):
+		// The token is written in place, field by field: a token built on the stack and
+		// copied is stored as bytes and reloaded as words, which stalls the copy.
+		toks = append(toks, token{})
+		t := &toks[len(toks)-1]
+		t.start, t.spaceBefore, t.lineStart, t.addressDist, t.addressLine = int32(p), space, lineStart, addressDist, addressLine
+		switch c {
+		case classDigit:
 			t.kind = tokNumber
 			p = scanDigits(rs, p)
-		case isLetter(r):
+		case classLetter, classArabic:
 			t.kind = tokWord
-			arabic := isArabicLetter(r)
+			arabic := c == classArabic
 			// The word's hash (wordHash) is taken as its letters are read: one pass fewer.
+			// A word is a run of letters of one script (one class).
 			h := (hashOffset ^ uint64(r)) * hashPrime
 			q := p + 1
-			for q < n {
-				// The common letters of each script first, then the full test.
-				c := rs[q]
-				if arabic && c >= 0x0620 && c <= 0x064A || !arabic && c >= 'a' && c <= 'z' {
-					h = (h ^ uint64(c)) * hashPrime
-					q++
-					continue
-				}
-				if !isLetter(c) || isArabicLetter(c) != arabic {
-					break
-				}
-				h = (h ^ uint64(c)) * hashPrime
+			for q < n && class(rs[q]) == c {
+				h = (h ^ uint64(rs[q])) * hashPrime
 				q++
 			}
 			// "year-old" is one English word for the grammar.
@@ -127,7 +165,6 @@ func (s *Scanner) tokenize(rs []rune, toks []token) []token {
 		} else if addressDist < noAddress {
 			addressDist++
 		}
-		toks = append(toks, t)
 		space, lineStart = false, false
 	}
 	return toks
