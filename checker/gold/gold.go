@@ -53,14 +53,42 @@ type passage struct {
 	Mentions []Mention `yaml:"mentions"`
 }
 
-// Load reads every gold file under dir (fixtures/gold). Seed files name their article
-// relative to root (the repository), which is read through the corpus loader so that it gets
-// its manifest's date as the CLI would.
+// Gold sets: the development set (seeds and passages, which the extractor was tuned on) and
+// the held-out passages (annotated before the extractor ever ran on them, never tuned on).
+const (
+	SetDevelopment = "dev"
+	SetHeldOut     = "heldout"
+)
+
+// heldOutDirectory is the folder of fixtures/gold that holds the held-out set.
+const heldOutDirectory = "heldout"
+
+// LoadSet reads one gold set from root's fixtures/gold: SetDevelopment (seeds and passages)
+// or SetHeldOut.
+func LoadSet(root, set string) ([]File, error) {
+	dir := filepath.Join(root, "fixtures", "gold")
+	switch set {
+	case SetDevelopment:
+		return Load(root, dir)
+	case SetHeldOut:
+		return Load(root, filepath.Join(dir, heldOutDirectory))
+	default:
+		return nil, fmt.Errorf("load gold set: unknown set %q (want %s or %s)", set, SetDevelopment, SetHeldOut)
+	}
+}
+
+// Load reads every gold file under dir (fixtures/gold), except the held-out folder below it
+// unless dir is that folder itself, so the development set's scores and bars never include
+// the held-out passages. Seed files name their article relative to root (the repository),
+// which is read through the corpus loader so that it gets its manifest's date as the CLI would.
 func Load(root, dir string) ([]File, error) {
 	var paths []string
 	err := filepath.WalkDir(dir, func(path string, entry os.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if entry.IsDir() && path != dir && entry.Name() == heldOutDirectory {
+			return filepath.SkipDir
 		}
 		if !entry.IsDir() && strings.HasSuffix(path, ".yaml") {
 			paths = append(paths, path)
