@@ -1547,9 +1547,15 @@ func (x *Extractor) withinAlias(tokens []token, j int) bool {
 	return false
 }
 
-// markBetween reports whether a clause mark stands in [from, to) of the normalized view.
+// markBetween reports whether a clause mark stands in [from, to) of the normalized view. An
+// empty or reversed range holds none: a figure inside a word with a glued preposition
+// ("بأكثر من 30") starts before the end of the token it is read from.
 func (d *document) markBetween(from, to int) bool {
-	for _, r := range d.text.Runes[from:min(to, len(d.text.Runes))] {
+	from, to = max(from, 0), min(to, len(d.text.Runes))
+	if from >= to {
+		return false
+	}
+	for _, r := range d.text.Runes[from:to] {
 		switch r {
 		case ',', ';', ':', '.', '!', '?', '\n', '-':
 			return true

@@ -300,3 +300,13 @@ var _ = Describe("claims: metric, subject, period, rate, attribution", func() {
 		Entry("attribution: said", "Europol said 26,000 items were removed.", reading{text: "26,000", attribution: "Europol said"}),
 	)
 })
+
+var _ = Describe("a figure inside a word with a glued preposition", func() {
+	It("is read without a panic when a relative pronoun may stand before it", func() {
+		// A held-out passage (fixtures/gold/heldout/ar_05) once crashed the extractor here.
+		text := "لافتة إلى أن وسائل الإعلام كانت تنشر تعليمات وشعارات إرهابية بأكثر من 30 لغة، التي تستخدمها."
+		var claims []claim.Claim
+		Expect(func() { claims = newExtractor().Article(&corpus.Article{Path: "glued.txt", Text: text}) }).NotTo(Panic())
+		Expect(claims).To(ContainElement(HaveField("Text", "أكثر من 30")))
+	})
+})

@@ -295,6 +295,8 @@ var _ = Describe("the quantity grammar", func() {
 		Entry("weekday الاثنين", "اليوم الاثنين"),
 		Entry("weekday الأحد", "الأحد الماضي"),
 		Entry("لست is not ل+ست", "لست أدري"),
+		Entry("كمية is a quantity, not ك+مية", "حصلت الشرطة على كمية كبيرة من الأسلحة"),
+		Entry("كميات is quantities, not ك+ميات", "وحصلت على كميات كبيرة من البيانات وبكميات هائلة"),
 		Entry("qualifier without a number", "باتت أكثر إدراكا"),
 		Entry("the third", "the third day"),
 	)

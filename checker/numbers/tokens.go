@@ -234,7 +234,7 @@ func (s *Scanner) lookup(word []rune, arabic bool, h uint64) (*entry, uint8) {
 		return nil, 0
 	}
 	if isClitic(word[0]) {
-		if e := s.find(word[1:]); e != nil && len(word)-1 >= 3 {
+		if e := s.find(word[1:]); e != nil && len(word)-1 >= 3 && !quantityNoun(word[0], word[1:]) {
 			return e, 1
 		}
 		// لل is ل + ال with the alef dropped: للعشرات.
@@ -247,12 +247,19 @@ func (s *Scanner) lookup(word []rune, arabic bool, h uint64) (*entry, uint8) {
 			}
 		}
 		if (word[0] == 'و' || word[0] == 'ف') && len(word) >= 5 && (word[1] == 'ب' || word[1] == 'ل' || word[1] == 'ك') {
-			if e := s.find(word[2:]); e != nil {
+			if e := s.find(word[2:]); e != nil && !quantityNoun(word[1], word[2:]) {
 				return e, 2
 			}
 		}
 	}
 	return nil, 0
+}
+
+// quantityNoun reports whether clitic + rest is the noun كمية/كميات ("quantity"), which
+// folds to ك + مية/ميات ("like a hundred", "like hundreds"): the noun is far the commoner
+// reading ("كميات كبيرة من البيانات"), so it is never split.
+func quantityNoun(clitic rune, rest []rune) bool {
+	return clitic == 'ك' && len(rest) >= 3 && rest[0] == 'م' && rest[1] == 'ي'
 }
 
 func (s *Scanner) find(word []rune) *entry { return s.findHashed(word, wordHash(word)) }
