@@ -397,23 +397,34 @@ func (s *sqlStore) articles(ctx context.Context, paths []string, withMentions bo
 // decodeMentions decodes the articles' mention blobs on every core: on a large re-check it is
 // most of the time spent reading the index.
 func (s *sqlStore) decodeMentions(articles []Article, blobs [][]byte) error {
-	workers := min(runtime.GOMAXPROCS(0), len(articles))
+	return onEveryCore(len(articles), func(i int) error {
+		a := &articles[i]
+		var err error
+		if a.Mentions, err = decodeMentions(blobs[i]); err != nil {
+			return fmt.Errorf("read index %s: the mentions of %s are damaged: %w", s.location, a.Path, err)
+		}
+		if a.Mentions == nil {
+			// The extractor returns an empty list, never nil; the stored form does not keep the difference.
+			a.Mentions = []claim.Claim{}
+		}
+		return nil
+	})
+}
+
+// onEveryCore runs work(0…n-1) spread over the processors and returns the first error of
+// the lowest-numbered worker that failed; a failed worker stops its share.
+func onEveryCore(n int, work func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
 	errs := make([]error, workers)
 	var group sync.WaitGroup
 	for w := range workers {
 		group.Add(1)
 		go func() {
 			defer group.Done()
-			for i := w; i < len(articles); i += workers {
-				a := &articles[i]
-				var err error
-				if a.Mentions, err = decodeMentions(blobs[i]); err != nil {
-					errs[w] = fmt.Errorf("read index %s: the mentions of %s are damaged: %w", s.location, a.Path, err)
+			for i := w; i < n; i += workers {
+				if err := work(i); err != nil {
+					errs[w] = err
 					return
-				}
-				if a.Mentions == nil {
-					// The extractor returns an empty list, never nil; the stored form does not keep the difference.
-					a.Mentions = []claim.Claim{}
 				}
 			}
 		}()
@@ -494,26 +505,14 @@ func (s *sqlStore) Claims(ctx context.Context, query Query) ([]*Match, error) {
 	}
 	// Decoding the claims is most of a draft check's time against a large archive: on
 	// every core.
-	workers := min(runtime.GOMAXPROCS(0), len(out))
-	errs := make([]error, workers)
-	var group sync.WaitGroup
-	for w := range workers {
-		group.Add(1)
-		go func() {
-			defer group.Done()
-			for i := w; i < len(out); i += workers {
-				if err := decodeClaim(blobs[i], &out[i].Claim); err != nil {
-					errs[w] = fmt.Errorf("query index %s: a claim of %s is damaged: %w", s.location, out[i].Article.Path, err)
-					return
-				}
-			}
-		}()
-	}
-	group.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+	err = onEveryCore(len(out), func(i int) error {
+		if err := decodeClaim(blobs[i], &out[i].Claim); err != nil {
+			return fmt.Errorf("query index %s: a claim of %s is damaged: %w", s.location, out[i].Article.Path, err)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	pointers := make([]*Match, len(out))
 	for i := range out {
